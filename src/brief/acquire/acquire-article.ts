@@ -1,0 +1,52 @@
+import type { Dispatcher } from 'undici';
+import { UserError } from '../../errors.js';
+import type { BriefCache } from '../../store/brief-cache.js';
+import type { SingleFlight } from '../../store/single-flight.js';
+import { articleFromText, domainOf, extractArticle } from '../extract/extract-article.js';
+import type { ExtractedArticle, ParsedBriefRequest } from '../schema.js';
+import { type FetchLimits, fetchPage } from './fetch-page.js';
+
+export interface AcquireContext {
+  fetchLimits: FetchLimits;
+  dispatcher: Dispatcher;
+  cache: BriefCache;
+  singleFlight: SingleFlight;
+}
+
+function requireText(article: ExtractedArticle): ExtractedArticle {
+  if (article.text.split(/\s+/).filter(Boolean).length < 20) {
+    throw new UserError(
+      'NO_ARTICLE',
+      'That page has no article text to summarize; paste the text with `text:` instead.',
+    );
+  }
+  return article;
+}
+
+export type AcquireStage = 'fetching' | 'reading';
+
+/**
+ * The article a request points to: pasted text as it is, a URL fetched safely and extracted. A URL's
+ * extraction is cached briefly, and concurrent requests for one URL share a single fetch.
+ */
+export async function acquireArticle(
+  source: ParsedBriefRequest['source'],
+  ctx: AcquireContext,
+  onStage: (stage: AcquireStage) => void,
+): Promise<ExtractedArticle> {
+  if (source.kind === 'text') return articleFromText(source.text, source.title);
+  if (source.kind === 'html') return requireText(extractArticle(source.html, source.url));
+  const url = source.url.trim();
+  return ctx.singleFlight(`acquire:${url}`, async () => {
+    const cached = await ctx.cache.getArticle(url);
+    if (cached) return cached;
+    onStage('fetching');
+    const page = await fetchPage(url, ctx.fetchLimits, ctx.dispatcher);
+    onStage('reading');
+    const article = page.isHtml
+      ? extractArticle(page.text, page.finalUrl)
+      : { ...articleFromText(page.text), url: page.finalUrl, domain: domainOf(page.finalUrl) };
+    await ctx.cache.setArticle(url, requireText(article));
+    return article;
+  });
+}

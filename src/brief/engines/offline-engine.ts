@@ -1,0 +1,57 @@
+import { capAtWord } from '../../text/cap-at-word.js';
+import { type Engine, LENGTH_LIMITS, NO_USAGE } from './engine.js';
+import { findClaims } from './offline/find-claims.js';
+import { mostCentralSentences } from './offline/rank-sentences.js';
+import { splitSentences } from './offline/split-sentences.js';
+
+export const OFFLINE_MODEL = 'offline-extractive-1';
+
+/**
+ * The brief without any network: the most central sentences in article order, claims from
+ * attribution patterns, and the outlet's headline kept inside quotation marks (it is their framing,
+ * not ours). It never rewrites, so its caveats say so.
+ */
+export function createOfflineEngine(): Engine {
+  return {
+    name: 'offline',
+    model: OFFLINE_MODEL,
+    // Part of the cache key: bump when the offline engine's output changes, so old briefs are not served.
+    promptVersion: 'offline-2026-11-28.1',
+    async draft(article, { length, language }) {
+      const sentences = splitSentences(article.text);
+      const limits = LENGTH_LIMITS[length];
+      const central = mostCentralSentences(sentences, limits.sentences);
+      const source = article.outlet ?? article.domain ?? 'The article';
+      const headline = article.title
+        ? `${source} reports: “${capAtWord(article.title, 160)}”`
+        : capAtWord(central[0]?.text ?? 'Untitled text', 200);
+      const claims = findClaims(sentences, article.outlet, limits.claims);
+      const caveats = [
+        'Made by the offline engine: summary sentences are copied from the article, not rewritten, so they may keep its framing and loaded words.',
+      ];
+      if (article.language && !language.startsWith(article.language.slice(0, 2))) {
+        caveats.push(
+          `The offline engine cannot translate: the brief stays in the article's language (${article.language}).`,
+        );
+      }
+      const speakers = new Set(claims.filter((c) => c.attribution !== 'outlet_voice').map((c) => c.claimant.name));
+      const unverified = claims
+        .filter((c) => c.checkable)
+        .slice(0, 5)
+        .map((c) => capAtWord(`${c.claimant.name}: ${c.statement}`, 300));
+      if (speakers.size <= 1 && claims.length > 0) {
+        caveats.push('Every claim in the article comes from a single source; no independent confirmation is cited.');
+      }
+      return {
+        draft: {
+          summary: { headline: capAtWord(headline, 200), sentences: central.map((s) => capAtWord(s.text, 400)) },
+          claims,
+          unverified,
+          caveats,
+        },
+        usage: NO_USAGE,
+        repairRounds: 0,
+      };
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import type { ExtractedArticle } from '../schema.js';
+import { htmlToText, normalizeText } from './html-to-text.js';
+import { readMetadata } from './read-metadata.js';
+
+type DomNode = Parameters<typeof htmlToText>[0];
+
+export function domainOf(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.replace(/^www\./, '').toLowerCase() || null;
+  } catch {
+    return null;
+  }
+}
+
+/** Drops a trailing " | Outlet" or " - Outlet" from a title when it names the outlet. */
+function stripOutletSuffix(title: string | null, outlet: string | null): string | null {
+  if (!title || !outlet) return title;
+  const match = /^(.*\S)\s+[|\-–—:]\s+(.+)$/.exec(title);
+  return match?.[1] && match[2]?.toLowerCase() === outlet.toLowerCase() ? match[1] : title;
+}
+
+/**
+ * Main text and metadata of an HTML page. Metadata is read first because Readability rewrites the
+ * document; the article body comes from Readability's content node, turned into paragraphs.
+ */
+export function extractArticle(html: string, pageUrl: string | null): ExtractedArticle {
+  const { document } = parseHTML(html);
+  const metadata = readMetadata(document as unknown as Document, pageUrl);
+  const parsed = new Readability<DomNode>(document as unknown as Document, {
+    serializer: (node) => node as unknown as DomNode,
+  }).parse();
+  const text = parsed?.content ? htmlToText(parsed.content) : htmlToText(document.body as unknown as DomNode);
+  const outlet = metadata.outlet ?? parsed?.siteName?.trim() ?? null;
+  return {
+    url: pageUrl,
+    canonicalUrl: metadata.canonicalUrl,
+    title: stripOutletSuffix(metadata.title ?? parsed?.title?.trim() ?? null, outlet),
+    byline: metadata.byline ?? (parsed?.byline?.trim() || null),
+    outlet,
+    // The address we fetched, not the page's own canonical claim, says which outlet served it.
+    domain: domainOf(pageUrl),
+    publishedAt: metadata.publishedAt ?? null,
+    language: metadata.language ?? (parsed?.lang ? parsed.lang.toLowerCase() : null),
+    text,
+  };
+}
+
+const SOURCE_LINE = /\n(?:Source|Courtesy of|Via):\s*([^\n]{2,80})$/i;
+
+/**
+ * Pasted text skips fetching and extraction. A first line on its own, short and without a final
+ * full stop, is taken as the title, and a closing "Source: X" line as the outlet, as in a copied
+ * article.
+ */
+export function articleFromText(raw: string, title?: string): ExtractedArticle {
+  let text = normalizeText(raw);
+  const source = SOURCE_LINE.exec(text);
+  if (source) text = text.slice(0, source.index).trim();
+  const [firstLine = '', ...rest] = text.split('\n');
+  const looksLikeTitle = !title && rest.length > 0 && firstLine.length <= 160 && !/[.!?]$/.test(firstLine);
+  return {
+    url: null,
+    canonicalUrl: null,
+    title: title ?? (looksLikeTitle ? firstLine : null),
+    byline: null,
+    outlet: source?.[1]?.trim() ?? null,
+    domain: null,
+    publishedAt: null,
+    language: null,
+    text: looksLikeTitle ? rest.join('\n').trim() : text,
+  };
+}

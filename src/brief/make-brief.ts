@@ -1,0 +1,163 @@
+import type { Dispatcher } from 'undici';
+import { UserError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { type BriefCache, briefCacheKey } from '../store/brief-cache.js';
+import type { SingleFlight } from '../store/single-flight.js';
+import { acquireArticle } from './acquire/acquire-article.js';
+import type { FetchLimits } from './acquire/fetch-page.js';
+import { buildSourceNote, describeSourceForModel } from './checks/build-source-note.js';
+import { groundClaims } from './checks/ground-claims.js';
+import { type DraftResult, type Engine, ModelError } from './engines/engine.js';
+import { limitArticleText } from './limit-article-text.js';
+import {
+  type ArticleMeta,
+  type Brief,
+  type BriefRequest,
+  BriefRequestSchema,
+  BriefSchema,
+  type EngineChoice,
+  type ExtractedArticle,
+  type ParsedBriefRequest,
+} from './schema.js';
+
+/** Everything the pipeline needs, handed in so tests and benchmarks can give their own. */
+export interface PipelineContext {
+  logger: Logger;
+  cache: BriefCache;
+  singleFlight: SingleFlight;
+  dispatcher: Dispatcher;
+  fetchLimits: FetchLimits;
+  maxArticleChars: number;
+  defaultEngine: EngineChoice;
+  engines: { anthropic: Engine | null; offline: Engine };
+}
+
+export type BriefStage = 'fetching' | 'reading' | 'summarizing';
+
+export interface BriefResult {
+  brief: Brief;
+  fromCache: boolean;
+}
+
+function parseRequest(request: BriefRequest): ParsedBriefRequest {
+  const parsed = BriefRequestSchema.safeParse(request);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UserError(
+      'BAD_INPUT',
+      `Invalid request: ${issue?.path.join('.') || 'input'} — ${issue?.message ?? 'invalid'}.`,
+    );
+  }
+  return parsed.data;
+}
+
+function chooseEngine(choice: EngineChoice, engines: PipelineContext['engines']): Engine {
+  if (choice === 'offline') return engines.offline;
+  if (engines.anthropic) return engines.anthropic;
+  if (choice === 'anthropic') {
+    throw new UserError(
+      'NOT_CONFIGURED',
+      'The model engine needs ANTHROPIC_API_KEY, which is not set; use the offline engine or set the key.',
+    );
+  }
+  return engines.offline;
+}
+
+function articleMeta(article: ExtractedArticle, truncated: boolean): ArticleMeta {
+  return {
+    url: article.url,
+    canonicalUrl: article.canonicalUrl,
+    title: article.title,
+    outlet: article.outlet,
+    domain: article.domain,
+    byline: article.byline,
+    publishedAt: article.publishedAt,
+    language: article.language,
+    wordCount: article.text.split(/\s+/).filter(Boolean).length,
+    truncated,
+  };
+}
+
+/**
+ * The one pipeline every door calls: acquire the article, answer from the cache when the same text
+ * was already briefed with the same prompt, model, length and language, otherwise draft it with the
+ * chosen engine (one computation per key however many ask), check it, and cache it.
+ */
+export async function makeBrief(
+  request: BriefRequest,
+  ctx: PipelineContext,
+  onStage: (stage: BriefStage) => void = () => {},
+): Promise<BriefResult> {
+  const req = parseRequest(request);
+  const engine = chooseEngine(req.engine ?? ctx.defaultEngine, ctx.engines);
+  const fullArticle = await acquireArticle(req.source, ctx, onStage);
+  const { text, truncated } = limitArticleText(fullArticle.text, ctx.maxArticleChars);
+  const article = { ...fullArticle, text };
+  const meta = articleMeta(fullArticle, truncated);
+  const key = briefCacheKey({
+    text,
+    promptVersion: engine.promptVersion,
+    model: engine.model,
+    length: req.length,
+    language: req.language,
+  });
+
+  if (!req.bypassCache) {
+    const cached = await ctx.cache.getBrief(key);
+    if (cached) return { brief: { ...cached, article: meta }, fromCache: true };
+  }
+
+  return ctx.singleFlight(`brief:${key}:${req.bypassCache}`, async () => {
+    onStage('summarizing');
+    const started = Date.now();
+    const options = { length: req.length, language: req.language, sourceContext: describeSourceForModel(article) };
+    let used = engine;
+    let fallbackReason: string | null = null;
+    let result: DraftResult;
+    try {
+      result = await engine.draft(article, options);
+    } catch (error) {
+      if (!(error instanceof ModelError)) throw error;
+      ctx.logger.warn({ err: error, engine: engine.name, model: engine.model }, 'model unavailable');
+      if ((req.engine ?? ctx.defaultEngine) !== 'auto') {
+        throw new UserError(
+          'MODEL_UNAVAILABLE',
+          'The model could not make this brief right now; try again later or use the offline engine.',
+          {
+            cause: error,
+          },
+        );
+      }
+      used = ctx.engines.offline;
+      fallbackReason = 'model unavailable';
+      result = await used.draft(article, options);
+    }
+    const { claims, groundingRate } = groundClaims(result.draft.claims, text);
+    const brief = BriefSchema.parse({
+      article: meta,
+      summary: result.draft.summary,
+      claims,
+      sourceNote: buildSourceNote(article, result.draft, claims),
+      meta: {
+        engine: used.name,
+        model: used.name === 'anthropic' ? used.model : null,
+        promptVersion: used.promptVersion,
+        fallbackReason,
+        ...result.usage,
+        repairRounds: result.repairRounds,
+        groundingRate,
+        createdAt: new Date().toISOString(),
+        cacheKey: key,
+        length: req.length,
+        language: req.language,
+      },
+    });
+    ctx.logger.info(
+      { engine: used.name, model: used.model, ms: Date.now() - started, claims: claims.length, ...result.usage },
+      'brief made',
+    );
+    // A stand-in result is never stored under the model's key, so the next request tries the model again.
+    if (!fallbackReason) await ctx.cache.setBrief(key, brief);
+    return { brief, fromCache: false };
+  });
+}

@@ -1,0 +1,161 @@
+import { z } from 'zod';
+
+/** How long a brief should be; it sets the number of summary sentences and claims. */
+export const BriefLengthSchema = z.enum(['short', 'standard', 'detailed']);
+export type BriefLength = z.infer<typeof BriefLengthSchema>;
+
+export const EngineChoiceSchema = z.enum(['auto', 'anthropic', 'offline']);
+export type EngineChoice = z.infer<typeof EngineChoiceSchema>;
+
+/** BCP 47-ish language tag for the brief's own text, e.g. `en`, `fr`, `pt-BR`. */
+export const LanguageSchema = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language code such as en or fr');
+
+export const BriefRequestSchema = z.object({
+  source: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('url'), url: z.string().min(1).max(2048) }),
+    z.object({ kind: z.literal('text'), text: z.string().min(1), title: z.string().optional() }),
+    z.object({ kind: z.literal('html'), html: z.string().min(1), url: z.string().nullable().default(null) }),
+  ]),
+  length: BriefLengthSchema.default('standard'),
+  language: LanguageSchema.default('en'),
+  engine: EngineChoiceSchema.optional(),
+  bypassCache: z.boolean().default(false),
+});
+export type BriefRequest = z.input<typeof BriefRequestSchema>;
+export type ParsedBriefRequest = z.output<typeof BriefRequestSchema>;
+
+export const ArticleSchema = z.object({
+  url: z.string().nullable(),
+  canonicalUrl: z.string().nullable(),
+  title: z.string().nullable(),
+  outlet: z.string().nullable(),
+  domain: z.string().nullable(),
+  byline: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  language: z.string().nullable(),
+  wordCount: z.number().int().nonnegative(),
+  /** True when the text was cut to the model's input cap. */
+  truncated: z.boolean(),
+});
+export type ArticleMeta = z.infer<typeof ArticleSchema>;
+
+export const ClaimKindSchema = z.enum(['fact', 'forecast', 'evaluation', 'threat', 'policy']);
+export const AttributionSchema = z.enum(['direct_quote', 'paraphrase', 'outlet_voice']);
+
+export const ClaimantSchema = z.object({
+  name: z
+    .string()
+    .min(1)
+    .max(120)
+    .describe('Who makes the claim, as named in the article; the outlet name for its own voice'),
+  role: z.string().max(160).nullable().describe('Their title or role as the article gives it, or null'),
+});
+
+/** The part of a claim the engine writes; the checker adds id and grounding. */
+export const ClaimDraftSchema = z.object({
+  claimant: ClaimantSchema,
+  statement: z
+    .string()
+    .min(1)
+    .max(400)
+    .describe('Neutral paraphrase that attributes: "X said ...". No loaded words outside quotation marks.'),
+  quote: z
+    .string()
+    .max(600)
+    .nullable()
+    .describe('An exact, verbatim span copied from the article supporting the claim, or null'),
+  kind: ClaimKindSchema,
+  attribution: AttributionSchema,
+  checkable: z.boolean().describe('Could an independent source confirm or refute this?'),
+});
+
+export const ClaimSchema = ClaimDraftSchema.extend({
+  id: z.string(),
+  /** Whether the quote occurs in the article: null when the engine offered no quote. */
+  grounded: z.boolean().nullable(),
+  quoteSpan: z.object({ start: z.number().int(), end: z.number().int() }).nullable(),
+});
+export type Claim = z.infer<typeof ClaimSchema>;
+
+export const SummarySchema = z.object({
+  headline: z.string().min(1).max(200).describe('Neutral headline that attributes any claim in it'),
+  sentences: z
+    .array(z.string().min(1).max(400))
+    .min(1)
+    .max(8)
+    .describe('3 to 6 short neutral sentences; every claim attributed to whoever makes it'),
+});
+
+/** What the engine (model or offline) produces; its JSON Schema is the model's output format. */
+export const BriefDraftSchema = z.object({
+  summary: SummarySchema,
+  claims: z.array(ClaimDraftSchema).max(25),
+  unverified: z
+    .array(z.string().max(300))
+    .max(10)
+    .describe('Points the article asserts that no independent source in it confirms'),
+  caveats: z.array(z.string().max(300)).max(10).describe('What a careful reader should keep in mind'),
+});
+export type BriefDraft = z.infer<typeof BriefDraftSchema>;
+
+export const OutletProfileSchema = z.object({
+  name: z.string().nullable(),
+  domain: z.string().nullable(),
+  country: z.string().nullable(),
+  kind: z.string().nullable(),
+  owner: z.string().nullable(),
+  inRegistry: z.boolean(),
+});
+
+export const SourceNoteSchema = z.object({
+  outlet: OutletProfileSchema,
+  quoted: z.array(z.object({ name: z.string(), role: z.string().nullable(), claims: z.number().int() })),
+  independentSources: z.number().int().nonnegative(),
+  unverified: z.array(z.string()),
+  loadedTerms: z.array(z.object({ term: z.string(), category: z.string(), context: z.string() })),
+  caveats: z.array(z.string()),
+});
+export type SourceNote = z.infer<typeof SourceNoteSchema>;
+
+export const EngineNameSchema = z.enum(['anthropic', 'offline']);
+
+export const MetaSchema = z.object({
+  engine: EngineNameSchema,
+  model: z.string().nullable(),
+  promptVersion: z.string(),
+  /** Why the offline engine stood in for the model, when it did. */
+  fallbackReason: z.string().nullable(),
+  inputTokens: z.number().int().nonnegative(),
+  outputTokens: z.number().int().nonnegative(),
+  cacheReadTokens: z.number().int().nonnegative(),
+  cacheWriteTokens: z.number().int().nonnegative(),
+  repairRounds: z.number().int().nonnegative(),
+  groundingRate: z.number().min(0).max(1).nullable(),
+  createdAt: z.string(),
+  cacheKey: z.string(),
+  length: BriefLengthSchema,
+  language: z.string(),
+});
+
+export const BriefSchema = z.object({
+  article: ArticleSchema,
+  summary: SummarySchema,
+  claims: z.array(ClaimSchema),
+  sourceNote: SourceNoteSchema,
+  meta: MetaSchema,
+});
+export type Brief = z.infer<typeof BriefSchema>;
+
+/** What acquisition hands to the engines: the article text and what is known about it. */
+export const ExtractedArticleSchema = z.object({
+  url: z.string().nullable(),
+  canonicalUrl: z.string().nullable(),
+  title: z.string().nullable(),
+  byline: z.string().nullable(),
+  outlet: z.string().nullable(),
+  domain: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  language: z.string().nullable(),
+  text: z.string(),
+});
+export type ExtractedArticle = z.infer<typeof ExtractedArticleSchema>;

@@ -1,0 +1,67 @@
+import { pathToFileURL } from 'node:url';
+import { BRIEF_HELP, type CliIo, runBriefCommand } from './cli/brief-command.js';
+import { ConfigError, loadConfig } from './config.js';
+import { UserError, type UserErrorCode } from './errors.js';
+import { createLogger } from './logger.js';
+
+const HELP = `Usage: sitrep <command> [options]
+
+Commands:
+  brief <url | file | ->   make a brief of a news article (see sitrep brief --help)
+
+Settings come from the environment or a .env file; see .env.example.
+`;
+
+/** Exit status per kind of failure, so scripts can tell bad input from a refused URL or a model outage. */
+const EXIT_CODES: Record<UserErrorCode, number> = {
+  BAD_INPUT: 2,
+  NO_ARTICLE: 2,
+  URL_REFUSED: 3,
+  UNSUPPORTED_CONTENT: 3,
+  TOO_LARGE: 3,
+  FETCH_FAILED: 4,
+  MODEL_UNAVAILABLE: 5,
+  NOT_CONFIGURED: 6,
+};
+
+/** Runs one CLI invocation and returns its exit status; failures are one line on stderr. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...args] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    io.stdout.write(HELP);
+    return command ? 0 : 2;
+  }
+  let logger: ReturnType<typeof createLogger> | undefined;
+  try {
+    const config = loadConfig();
+    logger = createLogger(config.logLevel ?? 'warn', { door: 'cli' });
+    switch (command) {
+      case 'brief':
+        await runBriefCommand(args, config, logger, io);
+        return 0;
+      default:
+        io.stderr.write(`sitrep: unknown command "${command}"\n\n${HELP}`);
+        return 2;
+    }
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.stderr.write(`sitrep: ${error.message}\n`);
+      return 6;
+    }
+    if (error instanceof UserError) {
+      io.stderr.write(`sitrep: ${error.message}\n`);
+      return EXIT_CODES[error.code];
+    }
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      io.stderr.write(`sitrep: ${error.message}\n\n${BRIEF_HELP}`);
+      return 2;
+    }
+    logger?.error({ err: error, command }, 'unexpected failure');
+    io.stderr.write('sitrep: unexpected internal error (details in the log above).\n');
+    return 1;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });
+}

@@ -1,0 +1,85 @@
+import { parseArgs } from 'node:util';
+import { type BriefStage, makeBrief } from '../brief/make-brief.js';
+import { BriefLengthSchema, EngineChoiceSchema, LanguageSchema } from '../brief/schema.js';
+import type { Config } from '../config.js';
+import { createPipeline } from '../create-pipeline.js';
+import { UserError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { readSource } from './read-source.js';
+import { renderBriefMarkdown } from './render-markdown.js';
+
+export const BRIEF_HELP = `Usage: sitrep brief <url | file | -> [options]
+
+Makes a brief of a news article: a web address, a local .txt or .html file, or - for standard input.
+
+Options:
+  --json                 print the brief object as JSON instead of Markdown
+  --length <l>           short | standard | detailed (default: standard)
+  --language <code>      language of the brief, e.g. en, fr (default: en)
+  --engine <e>           auto | anthropic | offline (default: SITREP_ENGINE, auto)
+  --no-cache             make a fresh brief even if one is cached
+  -h, --help             show this help
+`;
+
+const STAGE_TEXT: Record<BriefStage, string> = {
+  fetching: 'Fetching the page…',
+  reading: 'Reading the article…',
+  summarizing: 'Summarizing…',
+};
+
+function parseOption<T>(
+  schema: { safeParse(v: unknown): { success: boolean; data?: T } },
+  value: string,
+  name: string,
+): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new UserError('BAD_INPUT', `Invalid --${name}: ${value}. See sitrep brief --help.`);
+  return parsed.data as T;
+}
+
+export interface CliIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+}
+
+export async function runBriefCommand(args: string[], config: Config, logger: Logger, io: CliIo): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      length: { type: 'string', default: 'standard' },
+      language: { type: 'string', default: 'en' },
+      engine: { type: 'string' },
+      'no-cache': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    io.stdout.write(BRIEF_HELP);
+    return;
+  }
+  if (positionals.length !== 1)
+    throw new UserError('BAD_INPUT', 'Give exactly one URL, file or - (see sitrep brief --help).');
+  const engine = values.engine === undefined ? undefined : parseOption(EngineChoiceSchema, values.engine, 'engine');
+  const length = parseOption(BriefLengthSchema, values.length, 'length');
+  const language = parseOption(LanguageSchema, values.language, 'language');
+  const source = await readSource(positionals[0] as string);
+
+  const chosen = engine ?? config.engine;
+  if (chosen === 'auto' && !config.anthropic.apiKey) {
+    io.stderr.write('sitrep: ANTHROPIC_API_KEY is not set; using the offline engine (extractive, no model).\n');
+  }
+  const pipeline = createPipeline(config, logger);
+  try {
+    const showStage = io.stderr.isTTY ? (stage: BriefStage) => io.stderr.write(`${STAGE_TEXT[stage]}\n`) : undefined;
+    const { brief, fromCache } = await makeBrief(
+      { source, length, language, engine, bypassCache: values['no-cache'] },
+      pipeline.ctx,
+      showStage,
+    );
+    io.stdout.write(values.json ? `${JSON.stringify(brief, null, 2)}\n` : renderBriefMarkdown(brief, fromCache));
+  } finally {
+    await pipeline.close();
+  }
+}

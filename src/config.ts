@@ -1,0 +1,92 @@
+import { config as loadDotenv } from 'dotenv';
+import { z } from 'zod';
+
+/** Ports a user-given URL may use unless SITREP_FETCH_PORTS says otherwise. */
+const DEFAULT_FETCH_PORTS = '80,443,8080,8443';
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const emptyAsUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+/**
+ * Every environment variable Sitrep reads. `.env.example` documents the same list; the README's
+ * settings table is checked against it by a test.
+ */
+export const EnvSchema = z.object({
+  ANTHROPIC_API_KEY: z.preprocess(emptyAsUndefined, z.string().min(10).optional()),
+  ANTHROPIC_BASE_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  SITREP_MODEL: z.string().min(1).default('claude-haiku-4-5'),
+  SITREP_ENGINE: z.enum(['auto', 'anthropic', 'offline']).default('auto'),
+  SITREP_MODEL_TIMEOUT_MS: positiveInt(60_000),
+  SITREP_MODEL_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+  SITREP_MAX_OUTPUT_TOKENS: positiveInt(4_096),
+  SITREP_STORE: z
+    .string()
+    .regex(/^(sqlite:\/\/.+|rediss?:\/\/.+)$/, 'a sqlite://path or redis:// URL')
+    .default('sqlite://data/sitrep.sqlite'),
+  SITREP_FETCH_TIMEOUT_MS: positiveInt(10_000),
+  SITREP_FETCH_MAX_BYTES: positiveInt(5 * 1024 * 1024),
+  SITREP_FETCH_MAX_REDIRECTS: z.coerce.number().int().min(0).max(10).default(5),
+  SITREP_FETCH_PORTS: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, 'a comma-separated list of port numbers')
+    .default(DEFAULT_FETCH_PORTS),
+  SITREP_MAX_ARTICLE_CHARS: positiveInt(60_000),
+  SITREP_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  NODE_ENV: z.string().optional(),
+  SITREP_TEST_ALLOW_LOOPBACK: z.preprocess(emptyAsUndefined, z.literal('1').optional()),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const variable = issue.path.join('.') || 'environment';
+  return `${variable}: ${issue.message}`;
+}
+
+/** Parses an environment object into the settings every part of Sitrep receives. */
+export function parseConfig(env: Record<string, string | undefined>) {
+  const result = EnvSchema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(`Invalid setting — ${result.error.issues.map(describeIssue).join('; ')}`);
+  }
+  const e = result.data;
+  // The loopback switch exists only for the test suite's fixture server; outside NODE_ENV=test it is
+  // an error rather than silently honoured, so a stray copy in production config cannot open SSRF.
+  if (e.SITREP_TEST_ALLOW_LOOPBACK && e.NODE_ENV !== 'test') {
+    throw new ConfigError('Invalid setting — SITREP_TEST_ALLOW_LOOPBACK: only allowed when NODE_ENV=test');
+  }
+  return {
+    anthropic: {
+      apiKey: e.ANTHROPIC_API_KEY,
+      baseURL: e.ANTHROPIC_BASE_URL,
+      model: e.SITREP_MODEL,
+      timeoutMs: e.SITREP_MODEL_TIMEOUT_MS,
+      maxRetries: e.SITREP_MODEL_MAX_RETRIES,
+      maxOutputTokens: e.SITREP_MAX_OUTPUT_TOKENS,
+    },
+    engine: e.SITREP_ENGINE,
+    store: e.SITREP_STORE,
+    fetch: {
+      timeoutMs: e.SITREP_FETCH_TIMEOUT_MS,
+      maxBytes: e.SITREP_FETCH_MAX_BYTES,
+      maxRedirects: e.SITREP_FETCH_MAX_REDIRECTS,
+      allowedPorts: e.SITREP_FETCH_PORTS.split(',').map(Number),
+      allowLoopback: e.SITREP_TEST_ALLOW_LOOPBACK === '1',
+    },
+    maxArticleChars: e.SITREP_MAX_ARTICLE_CHARS,
+    logLevel: e.SITREP_LOG_LEVEL,
+  };
+}
+
+export type Config = ReturnType<typeof parseConfig>;
+
+/** Reads `.env` (if present) and the process environment. The only place `process.env` is read. */
+export function loadConfig(): Config {
+  loadDotenv({ quiet: true });
+  return parseConfig(process.env);
+}

@@ -1,0 +1,43 @@
+import { createSafeDispatcher, type Resolver, systemResolver } from './brief/acquire/safe-dispatcher.js';
+import { createAnthropicEngine } from './brief/engines/anthropic-engine.js';
+import { loadPrompts } from './brief/engines/load-prompts.js';
+import { createOfflineEngine } from './brief/engines/offline-engine.js';
+import type { PipelineContext } from './brief/make-brief.js';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import { createBriefCache } from './store/brief-cache.js';
+import { openStore, type Store } from './store/open-store.js';
+import { createSingleFlight } from './store/single-flight.js';
+
+export interface Pipeline {
+  ctx: PipelineContext;
+  store: Store;
+  close(): Promise<void>;
+}
+
+/** Wires the pipeline from settings: store, engines, the guarded HTTP dispatcher. */
+export function createPipeline(config: Config, logger: Logger, resolve: Resolver = systemResolver): Pipeline {
+  const store = openStore(config.store, logger);
+  const dispatcher = createSafeDispatcher({ allowLoopback: config.fetch.allowLoopback }, resolve);
+  const { apiKey, ...anthropicOptions } = config.anthropic;
+  const ctx: PipelineContext = {
+    logger,
+    cache: createBriefCache(store, logger),
+    singleFlight: createSingleFlight(),
+    dispatcher,
+    fetchLimits: config.fetch,
+    maxArticleChars: config.maxArticleChars,
+    defaultEngine: config.engine,
+    engines: {
+      anthropic: apiKey ? createAnthropicEngine({ apiKey, ...anthropicOptions }, loadPrompts(), logger) : null,
+      offline: createOfflineEngine(),
+    },
+  };
+  return {
+    ctx,
+    store,
+    async close() {
+      await Promise.allSettled([store.close(), dispatcher.close()]);
+    },
+  };
+}

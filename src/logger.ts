@@ -1,0 +1,21 @@
+import { destination, type Logger, pino } from 'pino';
+
+export type { Logger };
+
+/**
+ * Structured logs on stderr (stdout belongs to the CLI's output). Secrets are redacted by path in
+ * case an options object is ever logged whole.
+ */
+export function createLogger(level: string, bindings: Record<string, unknown> = {}): Logger {
+  return pino(
+    {
+      level,
+      base: { app: 'sitrep', ...bindings },
+      redact: {
+        paths: ['apiKey', '*.apiKey', 'token', '*.token', 'authorization', '*.authorization', 'headers.authorization'],
+        censor: '[redacted]',
+      },
+    },
+    destination(2),
+  );
+}

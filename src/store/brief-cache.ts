@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import { type Brief, BriefSchema, type ExtractedArticle, ExtractedArticleSchema } from '../brief/schema.js';
+import type { Logger } from '../logger.js';
+import type { Store } from './open-store.js';
+
+const BRIEF_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+const ARTICLE_TTL_MS = 60 * 60 * 1000;
+
+export interface BriefKeyParts {
+  text: string;
+  promptVersion: string;
+  model: string;
+  length: string;
+  language: string;
+}
+
+/** Same article text (white space aside), prompt, model, length and language give the same key. */
+export function briefCacheKey(parts: BriefKeyParts): string {
+  const text = parts.text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  return createHash('sha256')
+    .update(JSON.stringify([text, parts.promptVersion, parts.model, parts.length, parts.language]))
+    .digest('hex');
+}
+
+export interface BriefCache {
+  getBrief(key: string): Promise<Brief | undefined>;
+  setBrief(key: string, brief: Brief): Promise<void>;
+  getArticle(url: string): Promise<ExtractedArticle | undefined>;
+  setArticle(url: string, article: ExtractedArticle): Promise<void>;
+}
+
+/**
+ * Briefs are kept a month (their key changes with prompt or model), fetched articles an hour (pages
+ * change). What comes back is validated: a stale or damaged entry is a miss, not a crash.
+ */
+export function createBriefCache(store: Store, logger: Logger): BriefCache {
+  const read = async <T>(
+    key: string,
+    schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } },
+  ) => {
+    try {
+      const value = await store.keyv.get(key);
+      if (value === undefined) return undefined;
+      const parsed = schema.safeParse(value);
+      return parsed.success ? parsed.data : undefined;
+    } catch (error) {
+      logger.warn({ err: error, key }, 'cache read failed; treating as a miss');
+      return undefined;
+    }
+  };
+  const write = async (key: string, value: unknown, ttl: number) => {
+    try {
+      await store.keyv.set(key, value, ttl);
+    } catch (error) {
+      logger.warn({ err: error, key }, 'cache write failed; the result is served uncached');
+    }
+  };
+  return {
+    getBrief: (key) => read(`brief:${key}`, BriefSchema),
+    setBrief: (key, brief) => write(`brief:${key}`, brief, BRIEF_TTL_MS),
+    getArticle: (url) => read(`article:${url}`, ExtractedArticleSchema),
+    setArticle: (url, article) => write(`article:${url}`, article, ARTICLE_TTL_MS),
+  };
+}
