@@ -18,6 +18,15 @@ function charsetFromMeta(bytes: Uint8Array): string | null {
   return match?.[1] ?? null;
 }
 
+// WHATWG windows-1252 bytes 0x80..0x9F (also used for "latin1"/"iso-8859-1" labels). Node 20's
+// TextDecoder takes a Latin-1 fast path and returns C1 controls for them, so they are mapped here.
+const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  const text = new TextDecoder('windows-1252').decode(bytes);
+  return text.replace(/[\u0080-\u009f]/g, (ch) => WINDOWS_1252_HIGH[ch.charCodeAt(0) - 0x80] as string);
+}
+
 function decoderFor(label: string | null): TextDecoder | null {
   if (!label) return null;
   try {
@@ -39,6 +48,7 @@ export function decodeBody(bytes: Uint8Array, contentType: string, isHtml: boole
   ];
   for (const label of candidates) {
     const decoder = decoderFor(label);
+    if (decoder?.encoding === 'windows-1252') return { text: decodeWindows1252(bytes), charset: decoder.encoding };
     if (decoder) return { text: decoder.decode(bytes), charset: decoder.encoding };
   }
   return { text: new TextDecoder('utf-8').decode(bytes), charset: 'utf-8' };

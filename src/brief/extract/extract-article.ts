@@ -3,6 +3,7 @@ import { parseHTML } from 'linkedom';
 import type { ExtractedArticle } from '../schema.js';
 import { htmlToText, normalizeText } from './html-to-text.js';
 import { readMetadata } from './read-metadata.js';
+import { removeBoilerplate } from './remove-boilerplate.js';
 
 type DomNode = Parameters<typeof htmlToText>[0];
 
@@ -29,6 +30,7 @@ function stripOutletSuffix(title: string | null, outlet: string | null): string 
 export function extractArticle(html: string, pageUrl: string | null): ExtractedArticle {
   const { document } = parseHTML(html);
   const metadata = readMetadata(document as unknown as Document, pageUrl);
+  removeBoilerplate(document as unknown as Document);
   const parsed = new Readability<DomNode>(document as unknown as Document, {
     serializer: (node) => node as unknown as DomNode,
   }).parse();

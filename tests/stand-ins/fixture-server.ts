@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+const PAGES = fileURLToPath(new URL('../fixtures/pages/', import.meta.url));
+
+export function fixturePage(name: string): string {
+  return readFileSync(`${PAGES}${name}`, 'utf8');
+}
+
+// Written in windows-1252 and declared in the header: "é" and "’" must survive decoding.
+const LATIN1_PAGE = `<!DOCTYPE html><html lang="fr"><head><title>Exercice naval</title></head><body><article>
+<h1>Exercice naval au large de Brest</h1>
+<p>La marine a déclaré mardi que l’exercice réunissait douze bâtiments et trois sous-marins venus de quatre pays alliés.</p>
+<p>Le porte-parole a précisé que les manœuvres dureraient une semaine et qu’aucun tir réel n’était prévu près des côtes.</p>
+<p>Des pêcheurs de la région ont demandé à être mieux informés des zones interdites pendant la durée de l’exercice.</p>
+</article></body></html>`;
+
+// No charset in the header: the meta declaration says windows-1251.
+const CYRILLIC_PAGE = `<!DOCTYPE html><html lang="ru"><head><meta charset="windows-1251"><title>Учения</title></head><body><article>
+<h1>Учения на полигоне</h1>
+<p>Министерство обороны заявило в среду, что учения проходят по плану и завершатся в пятницу на северном полигоне.</p>
+<p>По словам представителя ведомства, в учениях участвуют около двух тысяч военнослужащих и сто единиц техники.</p>
+</article></body></html>`;
+
+/** windows-1251 maps А..я to 0xC0..0xFF and Ё/ё to 0xA8/0xB8; ASCII stays as it is. */
+function encodeWindows1251(text: string): Buffer {
+  return Buffer.from(
+    [...text].map((ch) => {
+      const code = ch.codePointAt(0) as number;
+      if (code < 0x80) return code;
+      if (code >= 0x410 && code <= 0x44f) return code - 0x410 + 0xc0;
+      if (ch === 'Ё') return 0xa8;
+      if (ch === 'ё') return 0xb8;
+      throw new Error(`no windows-1251 byte for ${ch}`);
+    }),
+  );
+}
+
+type Route = (res: ServerResponse, hits: Map<string, number>) => void;
+
+/**
+ * Serves the hand-written fixture pages and the awkward cases a fetcher must survive: redirects,
+ * oversized and slow bodies, binary content, legacy charsets. Counts hits per path so tests can
+ * prove a refused request never arrived.
+ */
+export async function startFixtureServer() {
+  const hits = new Map<string, number>();
+  let base = '';
+  const html = (res: ServerResponse, body: string | Buffer, type = 'text/html; charset=utf-8') =>
+    res.writeHead(200, { 'content-type': type }).end(body);
+
+  const routes: Record<string, Route> = {
+    '/news/drone-intercept': (res) => html(res, fixturePage('drone-intercept.html')),
+    '/plain': (res) => html(res, fixturePage('plain-article.txt'), 'text/plain; charset=utf-8'),
+    '/latin1': (res) =>
+      html(
+        res,
+        Buffer.from(LATIN1_PAGE.replaceAll('’', '\x92').replaceAll('œ', '\x9c'), 'latin1'),
+        'text/html; charset=windows-1252',
+      ),
+    '/cyrillic': (res) => html(res, encodeWindows1251(CYRILLIC_PAGE), 'text/html'),
+    '/redirect': (res) => res.writeHead(302, { location: '/news/drone-intercept' }).end(),
+    '/redirect-absolute': (res) => res.writeHead(301, { location: `${base}/news/drone-intercept` }).end(),
+    // 0.0.0.0 is refused even in test mode; were it not, Linux would deliver it here, to /secret.
+    '/redirect-to-unspecified': (res) =>
+      res.writeHead(302, { location: `http://0.0.0.0:${new URL(base).port}/secret` }).end(),
+    '/secret': (res) => html(res, '<p>internal only</p>'),
+    '/binary': (res) => res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(Buffer.alloc(2048, 7)),
+    '/image': (res) => res.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.alloc(2048, 1)),
+    '/missing': (res) => res.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not found</h1>'),
+    '/declared-huge': (res) => {
+      res.writeHead(200, { 'content-type': 'text/html', 'content-length': String(50 * 1024 * 1024) });
+      res.end();
+    },
+    '/huge': (res) => {
+      // No content-length: only counting while streaming can stop this one.
+      res.writeHead(200, { 'content-type': 'text/html' });
+      const chunk = Buffer.alloc(64 * 1024, 'a');
+      let sent = 0;
+      const pump = () => {
+        while (sent < 200 && !res.destroyed) {
+          sent++;
+          if (!res.write(chunk)) return void res.once('drain', pump);
+        }
+        res.end();
+      };
+      pump();
+    },
+    '/slow': (res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      const timer = setInterval(() => (res.destroyed ? clearInterval(timer) : res.write('<p>.</p>')), 100);
+      res.on('close', () => clearInterval(timer));
+    },
+  };
+
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    hits.set(path, (hits.get(path) ?? 0) + 1);
+    const loop = /^\/loop\/(\d+)$/.exec(path);
+    if (loop) {
+      res.writeHead(302, { location: `/loop/${Number(loop[1]) + 1}` }).end();
+      return;
+    }
+    const route = routes[path];
+    if (route) route(res, hits);
+    else res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  base = `http://127.0.0.1:${port}`;
+  return {
+    url: base,
+    port,
+    hits,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export type FixtureServer = Awaited<ReturnType<typeof startFixtureServer>>;

@@ -1,0 +1,136 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One request the stand-in received, as the SDK sent it. */
+export interface RecordedRequest {
+  path: string;
+  headers: IncomingMessage['headers'];
+  body: {
+    model: string;
+    max_tokens: number;
+    system?: { type: string; text: string; cache_control?: { type: string } }[];
+    messages: { role: string; content: string }[];
+    output_config?: { format?: { type: string; schema: Record<string, unknown> } };
+    [key: string]: unknown;
+  };
+}
+
+/** What a responder returns: JSON text for the model's answer, or a raw HTTP reply. */
+export type StandInReply =
+  | { text: string; stopReason?: string; delayMs?: number }
+  | { status: number; body: unknown; headers?: Record<string, string> };
+
+export type Responder = (request: RecordedRequest) => StandInReply | Promise<StandInReply>;
+
+/** The article the pipeline sent, read back out of its nonce-named delimiters. */
+export function articleIn(request: RecordedRequest): string | null {
+  const task = request.body.messages[0]?.content ?? '';
+  const match = /<article-([0-9a-f]+)>\n([\s\S]*)\n<\/article-\1>/.exec(task);
+  return match?.[2] ?? null;
+}
+
+/**
+ * A well-formed brief built from the article itself: its first sentences as the summary, and a
+ * claim for each quoted passage with the quote copied exactly, so grounding can succeed.
+ */
+export function briefFromArticle(article: string): string {
+  const sentences = article.split(/(?<=[.!?”])\s+/).filter((s) => s.length > 20);
+  const quotes = [...article.matchAll(/“([^”]{12,200})”/g)].map((m) => m[1] as string);
+  const claims = (quotes.length ? quotes : sentences.slice(0, 2).map((s) => s.slice(0, 80)))
+    .slice(0, 4)
+    .map((quote) => ({
+      claimant: { name: 'Stand-in Speaker', role: 'spokesperson' },
+      statement: 'The speaker made a statement reported in the article.',
+      quote,
+      kind: 'evaluation',
+      attribution: 'direct_quote',
+      checkable: false,
+    }));
+  return JSON.stringify({
+    summary: {
+      headline: 'Stand-in headline: an official said something',
+      sentences: sentences.slice(0, 3).map((s) => `The article reports: ${s.slice(0, 200)}`),
+    },
+    claims,
+    unverified: ['The main assertion rests on one source.'],
+    caveats: ['Stand-in caveat.'],
+  });
+}
+
+const defaultResponder: Responder = (request) => ({ text: briefFromArticle(articleIn(request) ?? '') });
+
+function sendMessage(res: ServerResponse, request: RecordedRequest, text: string, stopReason: string) {
+  const input = JSON.stringify(request.body.messages).length + JSON.stringify(request.body.system ?? '').length;
+  res.writeHead(200, { 'content-type': 'application/json', 'request-id': 'req_standin' });
+  res.end(
+    JSON.stringify({
+      id: `msg_standin_${Date.now()}`,
+      type: 'message',
+      role: 'assistant',
+      model: request.body.model,
+      content: [{ type: 'text', text }],
+      stop_reason: stopReason,
+      stop_sequence: null,
+      usage: {
+        input_tokens: Math.ceil(input / 4),
+        output_tokens: Math.ceil(text.length / 4),
+        cache_creation_input_tokens: 0,
+        cache_read_input_tokens: 0,
+      },
+    }),
+  );
+}
+
+/**
+ * A local Messages API for the real Anthropic SDK to talk to (via `baseURL`). It records every
+ * request and answers through a queue of scripted replies, then the default responder.
+ */
+export async function startMessagesApi() {
+  const requests: RecordedRequest[] = [];
+  const queue: Responder[] = [];
+  let fallback: Responder = defaultResponder;
+
+  const server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const path = req.url ?? '';
+    if (req.method !== 'POST' || !path.startsWith('/v1/messages')) {
+      res.writeHead(404, { 'content-type': 'application/json' }).end('{"type":"error"}');
+      return;
+    }
+    const request: RecordedRequest = {
+      path,
+      headers: req.headers,
+      body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
+    };
+    requests.push(request);
+    const reply = await (queue.shift() ?? fallback)(request);
+    if ('status' in reply) {
+      res
+        .writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers })
+        .end(JSON.stringify(reply.body));
+      return;
+    }
+    if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
+    sendMessage(res, request, reply.text, reply.stopReason ?? 'end_turn');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    /** Replies for the next requests, in order; afterwards the default (or `setDefault`) applies. */
+    enqueue: (...responders: Responder[]) => queue.push(...responders),
+    setDefault: (responder: Responder) => {
+      fallback = responder;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export type MessagesApi = Awaited<ReturnType<typeof startMessagesApi>>;
