@@ -34,7 +34,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let logger: ReturnType<typeof createLogger> | undefined;
   try {
     const config = loadConfig();
-    logger = createLogger(config.logLevel ?? 'warn', { door: 'cli' });
+    logger = createLogger(config.logLevel ?? 'error', { door: 'cli' });
     switch (command) {
       case 'brief':
         await runBriefCommand(args, config, logger, io);

@@ -66,10 +66,6 @@ export async function runBriefCommand(args: string[], config: Config, logger: Lo
   const language = parseOption(LanguageSchema, values.language, 'language');
   const source = await readSource(positionals[0] as string);
 
-  const chosen = engine ?? config.engine;
-  if (chosen === 'auto' && !config.anthropic.apiKey) {
-    io.stderr.write('sitrep: ANTHROPIC_API_KEY is not set; using the offline engine (extractive, no model).\n');
-  }
   const pipeline = createPipeline(config, logger);
   try {
     const showStage = io.stderr.isTTY ? (stage: BriefStage) => io.stderr.write(`${STAGE_TEXT[stage]}\n`) : undefined;
@@ -79,6 +75,11 @@ export async function runBriefCommand(args: string[], config: Config, logger: Lo
       showStage,
     );
     io.stdout.write(values.json ? `${JSON.stringify(brief, null, 2)}\n` : renderBriefMarkdown(brief, fromCache));
+    if ((engine ?? config.engine) === 'auto' && !config.anthropic.apiKey) {
+      io.stderr.write(
+        'sitrep: ANTHROPIC_API_KEY is not set, so the offline engine (extractive, no model) made this brief.\n',
+      );
+    }
   } finally {
     await pipeline.close();
   }

@@ -4,7 +4,7 @@ import type { BriefCache } from '../../store/brief-cache.js';
 import type { SingleFlight } from '../../store/single-flight.js';
 import { articleFromText, domainOf, extractArticle } from '../extract/extract-article.js';
 import type { ExtractedArticle, ParsedBriefRequest } from '../schema.js';
-import { type FetchLimits, fetchPage } from './fetch-page.js';
+import { checkUrl, type FetchLimits, fetchPage } from './fetch-page.js';
 
 export interface AcquireContext {
   fetchLimits: FetchLimits;
@@ -36,7 +36,8 @@ export async function acquireArticle(
 ): Promise<ExtractedArticle> {
   if (source.kind === 'text') return articleFromText(source.text, source.title);
   if (source.kind === 'html') return requireText(extractArticle(source.html, source.url));
-  const url = source.url.trim();
+  // Checked before the cache too, so a cached page never outlives a policy that now refuses it.
+  const url = checkUrl(source.url.trim(), ctx.fetchLimits).href;
   return ctx.singleFlight(`acquire:${url}`, async () => {
     const cached = await ctx.cache.getArticle(url);
     if (cached) return cached;

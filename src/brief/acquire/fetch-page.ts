@@ -1,5 +1,6 @@
 import { type Dispatcher, fetch } from 'undici';
 import { UserError } from '../../errors.js';
+import { ipLiteralOf, isAllowedAddress } from './address-policy.js';
 import { decodeBody } from './decode-body.js';
 import { ForbiddenAddressError } from './safe-dispatcher.js';
 
@@ -45,6 +46,10 @@ export function checkUrl(raw: string, limits: FetchLimits): URL {
   }
   if (url.username || url.password) {
     throw new UserError('URL_REFUSED', 'Links with a user name or password in them are refused.');
+  }
+  const literal = ipLiteralOf(url.hostname);
+  if (literal !== null && !isAllowedAddress(literal, limits)) {
+    throw new UserError('URL_REFUSED', `${url.hostname} is a private or reserved address, so it is refused.`);
   }
   const loopbackTestPort = limits.allowLoopback && /^(127\.|\[::1\]|localhost$)/.test(url.hostname);
   if (!loopbackTestPort && !limits.allowedPorts.includes(effectivePort(url))) {

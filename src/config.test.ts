@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, EnvSchema, parseConfig } from './config.js';
+
+describe('parseConfig', () => {
+  it('gives working defaults for an empty environment', () => {
+    const config = parseConfig({});
+    expect(config.engine).toBe('auto');
+    expect(config.store).toBe('sqlite://data/sitrep.sqlite');
+    expect(config.anthropic.apiKey).toBeUndefined();
+    expect(config.anthropic.model).toBe('claude-haiku-4-5');
+    expect(config.fetch.allowLoopback).toBe(false);
+  });
+
+  it('names the variable and what it expects when a value is invalid', () => {
+    expect(() => parseConfig({ SITREP_ENGINE: 'gpt' })).toThrow(ConfigError);
+    expect(() => parseConfig({ SITREP_ENGINE: 'gpt' })).toThrow(/SITREP_ENGINE: .*"auto"/);
+    expect(() => parseConfig({ SITREP_STORE: 'mysql://x' })).toThrow(
+      /SITREP_STORE: a sqlite:\/\/path or redis:\/\/ URL/,
+    );
+    expect(() => parseConfig({ SITREP_FETCH_TIMEOUT_MS: 'soon' })).toThrow(/SITREP_FETCH_TIMEOUT_MS/);
+  });
+
+  it('refuses the loopback test switch outside NODE_ENV=test', () => {
+    expect(() => parseConfig({ SITREP_TEST_ALLOW_LOOPBACK: '1' })).toThrow(/only allowed when NODE_ENV=test/);
+    expect(() => parseConfig({ SITREP_TEST_ALLOW_LOOPBACK: '1', NODE_ENV: 'production' })).toThrow(ConfigError);
+    expect(parseConfig({ SITREP_TEST_ALLOW_LOOPBACK: '1', NODE_ENV: 'test' }).fetch.allowLoopback).toBe(true);
+  });
+
+  it('treats an empty key in .env as unset', () => {
+    expect(parseConfig({ ANTHROPIC_API_KEY: '' }).anthropic.apiKey).toBeUndefined();
+  });
+});
+
+describe('documentation of settings', () => {
+  const variables = Object.keys(EnvSchema.shape);
+
+  it('.env.example lists every variable', () => {
+    const example = readFileSync(new URL('../.env.example', import.meta.url), 'utf8');
+    for (const name of variables) expect(example).toMatch(new RegExp(`^${name}=`, 'm'));
+  });
+
+  it('the README settings table lists every variable', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    for (const name of variables) expect(readme).toContain(`| \`${name}\``);
+  });
+});
