@@ -32,6 +32,13 @@ export const EnvSchema = z.object({
     .regex(/^\d+(,\d+)*$/, 'a comma-separated list of port numbers')
     .default(DEFAULT_FETCH_PORTS),
   SITREP_MAX_ARTICLE_CHARS: positiveInt(60_000),
+  DISCORD_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(20, 'a Discord bot token').optional()),
+  DISCORD_API_URL: z.url({ protocol: /^https?$/ }).default('https://discord.com/api'),
+  SITREP_MESSAGE_CONTENT: z
+    .enum(['true', 'false'], 'true or false')
+    .default('false')
+    .transform((v) => v === 'true'),
+  SITREP_SHUTDOWN_GRACE_MS: positiveInt(10_000),
   SITREP_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   NODE_ENV: z.string().optional(),
   SITREP_TEST_ALLOW_LOOPBACK: z.preprocess(emptyAsUndefined, z.literal('1').optional()),
@@ -79,6 +86,12 @@ export function parseConfig(env: Record<string, string | undefined>) {
       allowLoopback: e.SITREP_TEST_ALLOW_LOOPBACK === '1',
     },
     maxArticleChars: e.SITREP_MAX_ARTICLE_CHARS,
+    discord: {
+      token: e.DISCORD_TOKEN,
+      apiUrl: e.DISCORD_API_URL.replace(/\/+$/, ''),
+      messageContent: e.SITREP_MESSAGE_CONTENT,
+      shutdownGraceMs: e.SITREP_SHUTDOWN_GRACE_MS,
+    },
     logLevel: e.SITREP_LOG_LEVEL,
   };
 }

@@ -25,6 +25,9 @@ export function briefCacheKey(parts: BriefKeyParts): string {
 export interface BriefCache {
   getBrief(key: string): Promise<Brief | undefined>;
   setBrief(key: string, brief: Brief): Promise<void>;
+  /** A brief as it was shown (model-made or stand-in), for buttons and reactions on its message. */
+  getShownBrief(key: string): Promise<Brief | undefined>;
+  setShownBrief(brief: Brief): Promise<void>;
   getArticle(url: string): Promise<ExtractedArticle | undefined>;
   setArticle(url: string, article: ExtractedArticle): Promise<void>;
 }
@@ -58,6 +61,10 @@ export function createBriefCache(store: Store, logger: Logger): BriefCache {
   return {
     getBrief: (key) => read(`brief:${key}`, BriefSchema),
     setBrief: (key, brief) => write(`brief:${key}`, brief, BRIEF_TTL_MS),
+    getShownBrief: async (key) => (await read(`shown:${key}`, BriefSchema)) ?? read(`brief:${key}`, BriefSchema),
+    // Model-made briefs are already under `brief:`; only stand-in briefs need a copy of their own.
+    setShownBrief: (brief) =>
+      brief.meta.fallbackReason ? write(`shown:${brief.meta.cacheKey}`, brief, BRIEF_TTL_MS) : Promise.resolve(),
     getArticle: (url) => read(`article:${url}`, ExtractedArticleSchema),
     setArticle: (url, article) => write(`article:${url}`, article, ARTICLE_TTL_MS),
   };

@@ -1,0 +1,37 @@
+import { escapeMarkdown } from 'discord.js';
+import { capAtWord } from '../../text/cap-at-word.js';
+
+/** Discord's limits (characters) for the parts Sitrep fills. */
+export const LIMITS = {
+  title: 256,
+  description: 4096,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  fields: 25,
+  embedsTotal: 6000,
+  content: 2000,
+  buttonLabel: 80,
+} as const;
+
+/**
+ * Article-derived text made inert for Discord: Markdown escaped (masked links and headings too),
+ * mentions broken with a zero-width space so they neither ping nor render, then cut at a word.
+ */
+export function inert(text: string, max: number): string {
+  const escaped = escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true })
+    .replace(/@(everyone|here)/gi, '@\u200b$1')
+    .replace(/<(@[!&]?|#)(\d+)>/g, '<\u200b$1$2>');
+  return capAtWord(escaped, max);
+}
+
+/** Joins lines and cuts the whole at a line or word boundary to fit `max`. */
+export function fitLines(lines: string[], max: number): string {
+  let out = '';
+  for (const line of lines) {
+    const next = out ? `${out}\n${line}` : line;
+    if (next.length > max) return out || capAtWord(line, max);
+    out = next;
+  }
+  return out;
+}

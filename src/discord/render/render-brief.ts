@@ -1,0 +1,83 @@
+import {
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIEmbed,
+  ButtonStyle,
+  ComponentType,
+} from 'discord.js';
+import type { Brief } from '../../brief/schema.js';
+import { briefButtonId } from './brief-button-id.js';
+import { fitLines, inert, LIMITS } from './discord-text.js';
+
+const ACCENT = 0x4a6b82;
+
+export function engineFooter(brief: Brief, fromCache: boolean): string {
+  const engine =
+    brief.meta.engine === 'offline'
+      ? `offline engine${brief.meta.fallbackReason ? ` (${brief.meta.fallbackReason})` : ''}`
+      : (brief.meta.model ?? 'model');
+  return `${engine} · ${fromCache ? 'from cache' : 'fresh'}`;
+}
+
+function outletLine(brief: Brief): string {
+  const outlet = brief.sourceNote.outlet;
+  const name = outlet.name ?? outlet.domain ?? 'Unknown outlet';
+  const facts = outlet.inRegistry ? [outlet.kind, outlet.country].filter(Boolean).join(', ') : 'not in the registry';
+  return `${name}: ${facts}`;
+}
+
+/** The source note as lines: outlet, who is quoted, what is unverified, caveats. */
+export function sourceNoteLines(brief: Brief): string[] {
+  const note = brief.sourceNote;
+  const quoted = note.quoted.map((q) => (q.role ? `${q.name} (${q.role})` : q.name)).join('; ') || 'nobody';
+  return [
+    `**Outlet:** ${inert(outletLine(brief), 300)}`,
+    `**Quoted:** ${inert(quoted, 400)}`,
+    `**Independent sources:** ${note.independentSources}`,
+    ...note.unverified.map((u) => `**Unverified:** ${inert(u, 300)}`),
+    ...note.caveats.map((c) => `**Caveat:** ${inert(c, 300)}`),
+    ...(brief.article.truncated ? ['**Note:** the article was cut before the model; its end was not read.'] : []),
+  ];
+}
+
+function isWebUrl(url: string | null): url is string {
+  return !!url && /^https?:\/\//.test(url) && url.length <= 512;
+}
+
+/** The brief message: headline, summary, short source note, footer, and its buttons. */
+export function renderBriefMessage(brief: Brief, fromCache: boolean) {
+  const { article } = brief;
+  const footer = [article.outlet ?? article.domain, article.publishedAt?.slice(0, 10), engineFooter(brief, fromCache)]
+    .filter(Boolean)
+    .join(' · ');
+  const embed: APIEmbed = {
+    title: inert(brief.summary.headline, LIMITS.title),
+    description: fitLines(
+      brief.summary.sentences.map((s) => `• ${inert(s, 600)}`),
+      LIMITS.description,
+    ),
+    color: ACCENT,
+    fields: [{ name: 'Source note', value: fitLines(sourceNoteLines(brief), LIMITS.fieldValue) }],
+    footer: { text: inert(footer, LIMITS.footer) },
+    ...(isWebUrl(article.url) ? { url: article.url } : {}),
+  };
+  const buttons: APIButtonComponent[] = [
+    {
+      type: ComponentType.Button,
+      style: ButtonStyle.Primary,
+      label: `Claims (${brief.claims.length})`,
+      custom_id: briefButtonId('claims', brief.meta.cacheKey),
+    },
+    {
+      type: ComponentType.Button,
+      style: ButtonStyle.Secondary,
+      label: 'Source note',
+      custom_id: briefButtonId('note', brief.meta.cacheKey),
+    },
+  ];
+  if (isWebUrl(article.url)) {
+    buttons.push({ type: ComponentType.Button, style: ButtonStyle.Link, label: 'Original', url: article.url });
+  }
+  const row: APIActionRowComponent<APIButtonComponent> = { type: ComponentType.ActionRow, components: buttons };
+  return { content: '', embeds: [embed], components: [row] };
+}

@@ -1,0 +1,199 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type WebSocket, WebSocketServer } from 'ws';
+import { APP_ID, BOT_USER, guildCreate, message, nextId, type StandInGuild } from './payloads.js';
+
+export interface RecordedCall {
+  method: string;
+  /** Path after /api/v10, URL-decoded, without the query. */
+  path: string;
+  query: string;
+  body: any;
+  at: number;
+}
+
+export interface StandInOptions {
+  guilds: StandInGuild[];
+  /** Application flags in READY; 1 << 18 is the Message Content intent granted. */
+  applicationFlags?: number;
+}
+
+/**
+ * A local Discord for the real discord.js client: REST routes a bot uses, recorded for assertions,
+ * and a v10 gateway (HELLO, IDENTIFY, heartbeats, READY, GUILD_CREATE) to inject events through.
+ */
+export async function startDiscordStandIn(options: StandInOptions) {
+  const calls: RecordedCall[] = [];
+  const identifies: any[] = [];
+  const messages = new Map<string, ReturnType<typeof message>>();
+  const interactionChannels = new Map<string, { channelId: string; guildId: string }>();
+  const sockets = new Set<WebSocket>();
+  let seq = 0;
+  let base = '';
+
+  const json = (res: ServerResponse, status: number, body?: unknown) => {
+    if (body === undefined) return void res.writeHead(status).end();
+    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  };
+
+  const storeMessage = (msg: ReturnType<typeof message>) => {
+    messages.set(msg.id, msg);
+    return msg;
+  };
+
+  /** Webhook-edited messages (interaction replies) keep one id per interaction token. */
+  const webhookMessage = (token: string, body: any, id?: string) => {
+    const where = interactionChannels.get(token);
+    const key = `webhook:${token}:${id ?? '@original'}`;
+    const existingId = messages.get(key)?.id;
+    const msg = message({
+      id: existingId ?? nextId(),
+      channelId: where?.channelId ?? '0',
+      guildId: where?.guildId,
+      content: body?.content ?? '',
+      embeds: body?.embeds ?? [],
+      components: body?.components ?? [],
+      extra: { webhook_id: APP_ID, application_id: APP_ID, flags: body?.flags ?? 0 },
+    });
+    messages.set(key, msg);
+    return storeMessage(msg);
+  };
+
+  const route = (method: string, path: string, body: any, res: ServerResponse) => {
+    let m: RegExpExecArray | null;
+    if (method === 'GET' && path === '/gateway/bot') {
+      return json(res, 200, {
+        url: base.replace('http', 'ws'),
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+      });
+    }
+    if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return json(res, 204);
+    if ((m = /^\/webhooks\/\d+\/([^/]+)\/messages\/(@original|\d+)$/.exec(path))) {
+      const [, token, id] = m as unknown as [string, string, string];
+      if (method === 'PATCH') return json(res, 200, webhookMessage(token, body, id === '@original' ? undefined : id));
+      if (method === 'GET') return json(res, 200, messages.get(`webhook:${token}:${id}`) ?? webhookMessage(token, {}));
+      if (method === 'DELETE') return json(res, 204);
+    }
+    if (method === 'POST' && (m = /^\/webhooks\/\d+\/([^/]+)$/.exec(path))) {
+      return json(res, 200, webhookMessage(m[1] as string, body, nextId()));
+    }
+    if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
+      return json(
+        res,
+        200,
+        storeMessage(
+          message({
+            channelId: m[1] as string,
+            content: body?.content,
+            embeds: body?.embeds,
+            components: body?.components,
+            extra: { message_reference: body?.message_reference },
+          }),
+        ),
+      );
+    }
+    if (method === 'GET' && (m = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path))) {
+      const found = messages.get(m[2] as string);
+      return found ? json(res, 200, found) : json(res, 404, { code: 10008, message: 'Unknown Message' });
+    }
+    if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path))) {
+      return json(res, 201, {
+        id: nextId(),
+        type: 11,
+        name: body?.name,
+        parent_id: m[1],
+        guild_id: options.guilds.find((g) => g.channels.some((c) => c.id === m?.[1]))?.id,
+        owner_id: APP_ID,
+        thread_metadata: {
+          archived: false,
+          auto_archive_duration: 1440,
+          archive_timestamp: new Date().toISOString(),
+          locked: false,
+        },
+        message_count: 0,
+        member_count: 1,
+        rate_limit_per_user: 0,
+      });
+    }
+    if (method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
+      return json(
+        res,
+        200,
+        (body as any[]).map((command) => ({ ...command, id: nextId(), application_id: APP_ID, version: '1' })),
+      );
+    }
+    if (method === 'PUT' && /^\/channels\/\d+\/messages\/\d+\/reactions\//.test(path)) return json(res, 204);
+    return json(res, 404, { code: 0, message: `stand-in has no route ${method} ${path}` });
+  };
+
+  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const url = new URL(req.url ?? '/', 'http://x');
+    const path = decodeURIComponent(url.pathname.replace(/^\/api\/v10/, ''));
+    const raw = Buffer.concat(chunks).toString('utf8');
+    let body: any = raw;
+    try {
+      body = raw ? JSON.parse(raw) : undefined;
+    } catch {
+      const payload = /name="payload_json"\r\n\r\n([\s\S]*?)\r\n--/.exec(raw)?.[1];
+      body = payload ? JSON.parse(payload) : raw;
+    }
+    calls.push({ method: req.method ?? 'GET', path, query: url.search, body, at: performance.now() });
+    route(req.method ?? 'GET', path, body, res);
+  });
+
+  const gateway = new WebSocketServer({ server });
+  const send = (socket: WebSocket, payload: object) => socket.send(JSON.stringify(payload));
+  const dispatch = (socket: WebSocket, t: string, d: unknown) => send(socket, { op: 0, t, s: ++seq, d });
+  gateway.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    send(socket, { op: 10, d: { heartbeat_interval: 41_250 } });
+    socket.on('message', (data) => {
+      const packet = JSON.parse(String(data));
+      if (packet.op === 1) return send(socket, { op: 11 });
+      if (packet.op !== 2) return;
+      identifies.push(packet.d);
+      dispatch(socket, 'READY', {
+        v: 10,
+        user: BOT_USER,
+        guilds: options.guilds.map((g) => ({ id: g.id, unavailable: true })),
+        session_id: `session-${nextId()}`,
+        resume_gateway_url: base.replace('http', 'ws'),
+        application: { id: APP_ID, flags: options.applicationFlags ?? 0 },
+        shard: packet.d.shard ?? [0, 1],
+      });
+      for (const guild of options.guilds) dispatch(socket, 'GUILD_CREATE', guildCreate(guild));
+    });
+  });
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    apiUrl: `${base}/api`,
+    calls,
+    identifies,
+    messages,
+    /** Sends a dispatch event to every connected client. */
+    inject(t: string, d: any) {
+      if (t === 'INTERACTION_CREATE')
+        interactionChannels.set(d.token, { channelId: d.channel_id, guildId: d.guild_id });
+      if (t === 'MESSAGE_CREATE') storeMessage(d);
+      for (const socket of sockets) dispatch(socket, t, d);
+    },
+    /** Adds a message the bot can later fetch (as one sent before it started). */
+    seedMessage: storeMessage,
+    connections: () => sockets.size,
+    async close() {
+      for (const socket of sockets) socket.terminate();
+      await new Promise<void>((resolve) => gateway.close(() => resolve()));
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+export type DiscordStandIn = Awaited<ReturnType<typeof startDiscordStandIn>>;
