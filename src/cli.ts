@@ -1,4 +1,5 @@
 import { pathToFileURL } from 'node:url';
+import { runBotCommand, runDeployCommand } from './cli/bot-commands.js';
 import { BRIEF_HELP, type CliIo, runBriefCommand } from './cli/brief-command.js';
 import { ConfigError, loadConfig } from './config.js';
 import { UserError, type UserErrorCode } from './errors.js';
@@ -7,7 +8,9 @@ import { createLogger } from './logger.js';
 const HELP = `Usage: sitrep <command> [options]
 
 Commands:
-  brief <url | file | ->   make a brief of a news article (see sitrep brief --help)
+  brief <url | file | ->         make a brief of a news article (see sitrep brief --help)
+  bot                            run the Discord bot (also: npm start)
+  deploy-commands [--guild ID]   register the slash and context-menu commands with Discord
 
 Settings come from the environment or a .env file; see .env.example.
 `;
@@ -34,10 +37,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let logger: ReturnType<typeof createLogger> | undefined;
   try {
     const config = loadConfig();
-    logger = createLogger(config.logLevel ?? 'error', { door: 'cli' });
+    const isBot = command === 'bot';
+    logger = createLogger(config.logLevel ?? (isBot ? 'info' : 'error'), { door: isBot ? 'discord' : 'cli' });
     switch (command) {
       case 'brief':
         await runBriefCommand(args, config, logger, io);
+        return 0;
+      case 'bot':
+        await runBotCommand(config, logger);
+        return 0;
+      case 'deploy-commands':
+        await runDeployCommand(args, config, io);
         return 0;
       default:
         io.stderr.write(`sitrep: unknown command "${command}"\n\n${HELP}`);

@@ -28,6 +28,8 @@ export interface BriefCache {
   /** A brief as it was shown (model-made or stand-in), for buttons and reactions on its message. */
   getShownBrief(key: string): Promise<Brief | undefined>;
   setShownBrief(brief: Brief): Promise<void>;
+  /** Records that an event was answered; false when it already was (within the TTL). */
+  markAnswered(key: string, ttlMs: number): Promise<boolean>;
   getArticle(url: string): Promise<ExtractedArticle | undefined>;
   setArticle(url: string, article: ExtractedArticle): Promise<void>;
 }
@@ -65,6 +67,11 @@ export function createBriefCache(store: Store, logger: Logger): BriefCache {
     // Model-made briefs are already under `brief:`; only stand-in briefs need a copy of their own.
     setShownBrief: (brief) =>
       brief.meta.fallbackReason ? write(`shown:${brief.meta.cacheKey}`, brief, BRIEF_TTL_MS) : Promise.resolve(),
+    async markAnswered(key, ttlMs) {
+      if (await store.keyv.has(`answered:${key}`)) return false;
+      await write(`answered:${key}`, true, ttlMs);
+      return true;
+    },
     getArticle: (url) => read(`article:${url}`, ExtractedArticleSchema),
     setArticle: (url, article) => write(`article:${url}`, article, ARTICLE_TTL_MS),
   };

@@ -47,6 +47,7 @@ type Route = (res: ServerResponse, hits: Map<string, number>) => void;
  */
 export async function startFixtureServer() {
   const hits = new Map<string, number>();
+  const log: { path: string; at: number }[] = [];
   let base = '';
   const html = (res: ServerResponse, body: string | Buffer, type = 'text/html; charset=utf-8') =>
     res.writeHead(200, { 'content-type': type }).end(body);
@@ -98,6 +99,7 @@ export async function startFixtureServer() {
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     hits.set(path, (hits.get(path) ?? 0) + 1);
+    log.push({ path, at: performance.now() });
     const loop = /^\/loop\/(\d+)$/.exec(path);
     if (loop) {
       res.writeHead(302, { location: `/loop/${Number(loop[1]) + 1}` }).end();
@@ -114,6 +116,7 @@ export async function startFixtureServer() {
     url: base,
     port,
     hits,
+    log,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

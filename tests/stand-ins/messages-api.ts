@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 /** One request the stand-in received, as the SDK sent it. */
 export interface RecordedRequest {
   path: string;
+  at: number;
   headers: IncomingMessage['headers'];
   body: {
     model: string;
@@ -100,6 +101,7 @@ export async function startMessagesApi() {
     }
     const request: RecordedRequest = {
       path,
+      at: performance.now(),
       headers: req.headers,
       body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
     };

@@ -1,0 +1,45 @@
+import { type ChatInputCommandInteraction, type MessageContextMenuCommandInteraction, MessageFlags } from 'discord.js';
+import { type BriefStage, makeBrief } from '../brief/make-brief.js';
+import type { BriefRequest } from '../brief/schema.js';
+import type { BotContext } from './bot-context.js';
+import { renderBriefMessage } from './render/render-brief.js';
+
+const STAGE_TEXT: Record<BriefStage, string> = {
+  fetching: '⏳ Fetching the page…',
+  reading: '⏳ Reading the article…',
+  summarizing: '⏳ Summarizing…',
+};
+
+/**
+ * Acknowledges at once (Discord drops an interaction not answered within 3 s), shows each stage
+ * while the pipeline works, then replaces the progress with the brief.
+ */
+export async function answerWithBrief(
+  interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction,
+  request: BriefRequest,
+  ctx: BotContext,
+  options: { ephemeral: boolean },
+): Promise<void> {
+  await interaction.deferReply(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+  // Progress edits run in order and finish before the brief, so a late one can never cover it.
+  let progress: Promise<unknown> = Promise.resolve();
+  const onStage = (stage: BriefStage) => {
+    progress = progress.then(() => interaction.editReply({ content: STAGE_TEXT[stage] })).catch(() => {});
+  };
+  const started = Date.now();
+  const { brief, fromCache } = await makeBrief(request, ctx.pipeline, onStage);
+  await ctx.pipeline.cache.setShownBrief(brief);
+  await progress;
+  await interaction.editReply({ ...renderBriefMessage(brief, fromCache), allowedMentions: { parse: [] } });
+  ctx.logger.info(
+    {
+      guild: interaction.guildId,
+      user: interaction.user.id,
+      command: interaction.commandName,
+      ms: Date.now() - started,
+      engine: brief.meta.engine,
+      fromCache,
+    },
+    'brief answered',
+  );
+}

@@ -1,0 +1,14 @@
+import type { PipelineContext } from '../brief/make-brief.js';
+import type { Logger } from '../logger.js';
+import type { GuildSettingsStore } from '../store/guild-settings.js';
+
+/** What every handler receives: handed in, never imported, so tests can build their own. */
+export interface BotContext {
+  pipeline: PipelineContext;
+  settings: GuildSettingsStore;
+  logger: Logger;
+  /** Whether this bot asked for (and Discord granted) the Message Content intent. */
+  hasMessageContent: () => boolean;
+  /** Tracks a unit of work so shutdown can wait for it. */
+  track: <T>(work: Promise<T>) => Promise<T>;
+}

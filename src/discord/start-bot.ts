@@ -1,0 +1,80 @@
+import { ApplicationFlagsBitField, Events, GatewayIntentBits } from 'discord.js';
+import { commands } from '../../commands/index.js';
+import type { Config } from '../config.js';
+import { createPipeline } from '../create-pipeline.js';
+import { UserError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { createGuildSettingsStore } from '../store/guild-settings.js';
+import type { BotContext } from './bot-context.js';
+import { createDiscordClient } from './create-client.js';
+import { createInteractionHandler } from './events/on-interaction.js';
+import { createMessageHandler } from './events/on-message.js';
+import { createReactionHandler } from './events/on-reaction.js';
+
+const MESSAGE_CONTENT_FLAGS =
+  ApplicationFlagsBitField.Flags.GatewayMessageContent | ApplicationFlagsBitField.Flags.GatewayMessageContentLimited;
+
+export const MISSING_TOKEN =
+  'DISCORD_TOKEN is not set: create an application and bot in the Discord Developer Portal, then put the bot token in .env (see the README).';
+
+/** Logs in and wires every door to the pipeline. `stop` drains in-flight work, then closes everything. */
+export async function startBot(config: Config, logger: Logger) {
+  const token = config.discord.token;
+  if (!token) throw new UserError('NOT_CONFIGURED', MISSING_TOKEN);
+  const pipeline = createPipeline(config, logger);
+  const client = createDiscordClient(config.discord);
+  const inFlight = new Set<Promise<unknown>>();
+  let stopping = false;
+
+  const ctx: BotContext = {
+    pipeline: pipeline.ctx,
+    settings: createGuildSettingsStore(pipeline.store),
+    logger,
+    hasMessageContent: () =>
+      client.options.intents.has(GatewayIntentBits.MessageContent) &&
+      (client.application?.flags?.any(MESSAGE_CONTENT_FLAGS) ?? false),
+    track(work) {
+      inFlight.add(work);
+      work.finally(() => inFlight.delete(work)).catch(() => {});
+      return work;
+    },
+  };
+  const onInteraction = createInteractionHandler(commands, ctx);
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (!stopping) void onInteraction(interaction);
+  });
+  const onReaction = createReactionHandler(ctx);
+  client.on(Events.MessageReactionAdd, (reaction, user) => {
+    if (!stopping) void onReaction(reaction, user);
+  });
+  const onMessage = createMessageHandler(ctx);
+  client.on(Events.MessageCreate, (message) => {
+    if (!stopping) void onMessage(message);
+  });
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
+
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  await client.login(token);
+  await ready;
+  logger.info(
+    { user: client.user?.tag, guilds: client.guilds.cache.size, messageContent: ctx.hasMessageContent() },
+    'bot ready',
+  );
+
+  return {
+    client,
+    ctx,
+    async stop() {
+      if (stopping) return;
+      stopping = true;
+      logger.info({ inFlight: inFlight.size }, 'shutting down');
+      const grace = new Promise((resolve) => setTimeout(resolve, config.discord.shutdownGraceMs).unref());
+      await Promise.race([Promise.allSettled([...inFlight]), grace]);
+      await client.destroy();
+      await pipeline.close();
+      logger.info('stopped');
+    },
+  };
+}
+
+export type RunningBot = Awaited<ReturnType<typeof startBot>>;
