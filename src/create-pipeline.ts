@@ -1,4 +1,6 @@
 import { createSafeDispatcher, type Resolver, systemResolver } from './brief/acquire/safe-dispatcher.js';
+import { loadLexicon } from './brief/checks/loaded-terms.js';
+import { loadOutletRegistry } from './brief/checks/outlet-registry.js';
 import { createAnthropicEngine } from './brief/engines/anthropic-engine.js';
 import { loadPrompts } from './brief/engines/load-prompts.js';
 import { createOfflineEngine } from './brief/engines/offline-engine.js';
@@ -32,6 +34,7 @@ export function createPipeline(config: Config, logger: Logger, resolve: Resolver
       anthropic: apiKey ? createAnthropicEngine({ apiKey, ...anthropicOptions }, loadPrompts(), logger) : null,
       offline: createOfflineEngine(),
     },
+    trust: { registry: loadOutletRegistry(), lexicon: loadLexicon() },
   };
   return {
     ctx,

@@ -113,15 +113,45 @@ describe('Anthropic engine through the real SDK', () => {
     expect(brief.meta.fallbackReason).toBe('model unavailable');
   });
 
-  it('drops a quote the model invented and marks the claim ungrounded', async () => {
+  const withInventedQuote: Parameters<MessagesApi['enqueue']>[0] = (request) => {
+    const draft = JSON.parse(briefFromArticle(articleIn(request) ?? ''));
+    draft.claims[0].quote = 'Iran will destroy its enemies within a week';
+    return { text: JSON.stringify(draft) };
+  };
+
+  it('asks once for exact quotes when a quote is not in the article, and uses the repaired brief', async () => {
     const { ctx } = modelPipeline();
-    api.enqueue((request) => {
-      const draft = JSON.parse(briefFromArticle(articleIn(request) ?? ''));
-      draft.claims[0].quote = 'Iran will destroy its enemies within a week';
-      return { text: JSON.stringify(draft) };
-    });
+    api.enqueue(withInventedQuote);
     const { brief } = await makeBrief({ source: { kind: 'text', text: seed } }, ctx);
+    expect(api.requests).toHaveLength(2);
+    const repair = api.requests[1]?.body.messages.at(-1)?.content ?? '';
+    expect(repair).toContain("Sitrep's checks found these problems");
+    expect(repair).toContain('this quote is not in the article: "Iran will destroy its enemies within a week"');
+    expect(brief.meta.repairRounds).toBe(1);
+    expect(brief.claims.every((c) => c.grounded === true)).toBe(true);
+  });
+
+  it('shows a quote still missing after the repair as unquoted paraphrase, marked ungrounded', async () => {
+    const { ctx } = modelPipeline();
+    api.enqueue(withInventedQuote, withInventedQuote);
+    const { brief } = await makeBrief({ source: { kind: 'text', text: seed } }, ctx);
+    expect(api.requests).toHaveLength(2);
     expect(brief.claims[0]).toMatchObject({ grounded: false, quote: null, attribution: 'paraphrase' });
     expect(brief.meta.groundingRate).toBeLessThan(1);
+  });
+
+  it('asks once to quote loaded words used in the brief’s own voice, and quotes what is left', async () => {
+    const { ctx } = modelPipeline();
+    const loaded: Parameters<MessagesApi['enqueue']>[0] = (request) => {
+      const draft = JSON.parse(briefFromArticle(articleIn(request) ?? ''));
+      draft.summary.headline = 'General warns the vile hegemonic system of a swift response';
+      return { text: JSON.stringify(draft) };
+    };
+    api.enqueue(loaded, loaded);
+    const { brief } = await makeBrief({ source: { kind: 'text', text: seed } }, ctx);
+    const repair = api.requests[1]?.body.messages.at(-1)?.content ?? '';
+    expect(repair).toContain('- headline uses "vile" outside quotation marks');
+    expect(repair).toContain('- headline uses "swift response" outside quotation marks');
+    expect(brief.summary.headline).toBe('General warns the “vile hegemonic system” of a “swift response”');
   });
 });

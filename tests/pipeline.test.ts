@@ -135,11 +135,24 @@ describe('makeBrief', () => {
 });
 
 describe('briefCacheKey', () => {
-  const parts = { text: 'A  said\nB.', promptVersion: 'p1', model: 'm1', length: 'standard', language: 'en' };
+  const parts = {
+    text: 'A  said\nB.',
+    sourceContext: 'Outlet: X',
+    promptVersion: 'p1',
+    model: 'm1',
+    length: 'standard',
+    language: 'en',
+  };
   it('ignores white space differences but not prompt, model, length or language', () => {
     expect(briefCacheKey({ ...parts, text: 'A said C.' })).not.toBe(briefCacheKey(parts));
     expect(briefCacheKey({ ...parts, text: ' A said B. ' })).toBe(briefCacheKey(parts));
-    for (const change of [{ promptVersion: 'p2' }, { model: 'm2' }, { length: 'short' }, { language: 'fr' }]) {
+    for (const change of [
+      { sourceContext: 'Outlet: Y' },
+      { promptVersion: 'p2' },
+      { model: 'm2' },
+      { length: 'short' },
+      { language: 'fr' },
+    ]) {
       expect(briefCacheKey({ ...parts, ...change })).not.toBe(briefCacheKey(parts));
     }
   });

@@ -5,13 +5,15 @@ import { type BriefCache, briefCacheKey } from '../store/brief-cache.js';
 import type { SingleFlight } from '../store/single-flight.js';
 import { acquireArticle } from './acquire/acquire-article.js';
 import type { FetchLimits } from './acquire/fetch-page.js';
-import { buildSourceNote, describeSourceForModel } from './checks/build-source-note.js';
+import { buildSourceNote, describeSourceForModel, type TrustData } from './checks/build-source-note.js';
 import { groundClaims } from './checks/ground-claims.js';
+import { enforceNeutrality, neutralityProblems } from './checks/neutrality.js';
 import { type DraftResult, type Engine, ModelError } from './engines/engine.js';
 import { limitArticleText } from './limit-article-text.js';
 import {
   type ArticleMeta,
   type Brief,
+  type BriefDraft,
   type BriefRequest,
   BriefRequestSchema,
   BriefSchema,
@@ -30,6 +32,8 @@ export interface PipelineContext {
   maxArticleChars: number;
   defaultEngine: EngineChoice;
   engines: { anthropic: Engine | null; offline: Engine };
+  /** The outlet registry and the loaded-terms lexicon the checks use. */
+  trust: TrustData;
 }
 
 export type BriefStage = 'fetching' | 'reading' | 'summarizing';
@@ -49,6 +53,15 @@ function parseRequest(request: BriefRequest): ParsedBriefRequest {
     );
   }
   return parsed.data;
+}
+
+/** Problems the model is asked to repair once: quotes not in the article, loaded words in our voice. */
+function reviewDraft(draft: BriefDraft, articleText: string, trust: TrustData): string[] {
+  const { claims } = groundClaims(draft.claims, articleText);
+  const ungrounded = draft.claims
+    .filter((_, i) => claims[i]?.grounded === false)
+    .map((c) => `this quote is not in the article: "${c.quote}"`);
+  return [...ungrounded, ...neutralityProblems(draft, trust.lexicon)];
 }
 
 function chooseEngine(choice: EngineChoice, engines: PipelineContext['engines']): Engine {
@@ -94,8 +107,10 @@ export async function makeBrief(
   const { text, truncated } = limitArticleText(fullArticle.text, ctx.maxArticleChars);
   const article = { ...fullArticle, text };
   const meta = articleMeta(fullArticle, truncated);
+  const sourceContext = describeSourceForModel(article, ctx.trust);
   const key = briefCacheKey({
     text,
+    sourceContext,
     promptVersion: engine.promptVersion,
     model: engine.model,
     length: req.length,
@@ -110,7 +125,12 @@ export async function makeBrief(
   return ctx.singleFlight(`brief:${key}:${req.bypassCache}`, async () => {
     onStage('summarizing');
     const started = Date.now();
-    const options = { length: req.length, language: req.language, sourceContext: describeSourceForModel(article) };
+    const options = {
+      length: req.length,
+      language: req.language,
+      sourceContext,
+      review: (draft: BriefDraft) => reviewDraft(draft, text, ctx.trust),
+    };
     let used = engine;
     let fallbackReason: string | null = null;
     let result: DraftResult;
@@ -132,12 +152,14 @@ export async function makeBrief(
       fallbackReason = 'model unavailable';
       result = await used.draft(article, options);
     }
-    const { claims, groundingRate } = groundClaims(result.draft.claims, text);
+    // The checks run on every draft from either engine, before anything is cached or shown.
+    const draft = enforceNeutrality(result.draft, ctx.trust.lexicon);
+    const { claims, groundingRate } = groundClaims(draft.claims, text);
     const brief = BriefSchema.parse({
       article: meta,
-      summary: result.draft.summary,
+      summary: draft.summary,
       claims,
-      sourceNote: buildSourceNote(article, result.draft, claims),
+      sourceNote: buildSourceNote(article, draft, claims, ctx.trust),
       meta: {
         engine: used.name,
         model: used.name === 'anthropic' ? used.model : null,

@@ -1,20 +1,8 @@
 import type { Brief, Claim } from '../brief/schema.js';
 
-const KIND_LABEL: Record<Claim['kind'], string> = {
-  fact: 'fact',
-  forecast: 'forecast',
-  evaluation: 'evaluation',
-  threat: 'threat',
-  policy: 'policy',
-};
-
 function renderClaim(claim: Claim, n: number): string {
   const who = claim.claimant.role ? `${claim.claimant.name} (${claim.claimant.role})` : claim.claimant.name;
-  const tags = [
-    KIND_LABEL[claim.kind],
-    claim.attribution.replace('_', ' '),
-    claim.checkable ? 'checkable' : 'not checkable',
-  ];
+  const tags = [claim.kind, claim.attribution.replace('_', ' '), claim.checkable ? 'checkable' : 'not checkable'];
   if (claim.grounded === false) tags.push('⚠ quote not found in the article');
   const lines = [`${n}. **${who}**: ${claim.statement}`];
   if (claim.quote) lines.push(`   > “${claim.quote}”`);
@@ -53,6 +41,12 @@ export function renderBriefMarkdown(brief: Brief, fromCache: boolean): string {
       `- **Outlet:** ${note.outlet.name ?? note.outlet.domain ?? 'unknown'}: ${outletFacts}`,
       `- **Quoted:** ${quoted}`,
       `- **Independent sources:** ${note.independentSources}`,
+      ...(note.loadedTerms.length
+        ? [
+            '- **Loaded language in the source:**',
+            ...note.loadedTerms.map((t) => `  - “${t.term}” (${t.category.replace(/_/g, ' ')}): …${t.context}…`),
+          ]
+        : []),
       ...(note.unverified.length ? ['- **Unverified:**', ...note.unverified.map((u) => `  - ${u}`)] : []),
       ...(note.caveats.length ? ['- **Caveats:**', ...note.caveats.map((c) => `  - ${c}`)] : []),
       ...(article.truncated ? ['- **Note:** the article was cut to fit the model input; its end was not read.'] : []),

@@ -1,4 +1,13 @@
 import type { BriefDraft, Claim, ExtractedArticle, SourceNote } from '../schema.js';
+import type { Lexicon } from './loaded-terms.js';
+import type { Outlet, OutletRegistry } from './outlet-registry.js';
+
+export interface TrustData {
+  registry: OutletRegistry;
+  lexicon: Lexicon;
+}
+
+const MAX_LOADED_TERMS = 15;
 
 /** Who is quoted and how often, in order of first appearance; the outlet's own voice is not a source. */
 function quotedSources(claims: Claim[]): SourceNote['quoted'] {
@@ -17,26 +26,69 @@ function quotedSources(claims: Claim[]): SourceNote['quoted'] {
   return [...byName.values()];
 }
 
+/** Loaded words in the article itself, once each, with a little of the sentence around them. */
+function loadedTermsInArticle(text: string, lexicon: Lexicon): SourceNote['loadedTerms'] {
+  const seen = new Set<string>();
+  const found: SourceNote['loadedTerms'] = [];
+  for (const m of lexicon.find(text)) {
+    if (seen.has(m.term) || found.length >= MAX_LOADED_TERMS) continue;
+    seen.add(m.term);
+    const from = Math.max(0, text.lastIndexOf(' ', Math.max(0, m.start - 50)) + 1);
+    const to = text.indexOf(' ', Math.min(text.length, m.end + 50));
+    const context = text
+      .slice(from, to < 0 ? text.length : to)
+      .replace(/\s+/g, ' ')
+      .trim();
+    found.push({ term: text.slice(m.start, m.end), category: m.category, context });
+  }
+  return found;
+}
+
+function singleSourceWarning(claims: Claim[], quoted: SourceNote['quoted'], outletName: string): string | null {
+  if (claims.length === 0) return null;
+  if (quoted.length === 0) return `Every claim is made in ${outletName}'s own voice; no source is quoted.`;
+  if (quoted.length === 1 && quoted[0]) {
+    return `Every attributed claim rests on one party (${quoted[0].name}); no independent source confirms any of it.`;
+  }
+  return null;
+}
+
+function outletProfile(article: ExtractedArticle, outlet: Outlet | null): SourceNote['outlet'] {
+  return outlet
+    ? {
+        name: outlet.name,
+        domain: article.domain,
+        country: outlet.country,
+        kind: outlet.kind,
+        owner: outlet.owner,
+        inRegistry: true,
+      }
+    : { name: article.outlet, domain: article.domain, country: null, kind: null, owner: null, inRegistry: false };
+}
+
 /**
- * The source note from data we hold (the page's metadata; the outlet registry once it exists) and
- * from the claims, never from the model's opinion of the outlet.
+ * The source note from data we hold: the outlet registry, the claims, the lexicon. The model's
+ * own list of unverified points and caveats is kept, but outlet facts never come from it.
  */
-export function buildSourceNote(article: ExtractedArticle, draft: BriefDraft, claims: Claim[]): SourceNote {
+export function buildSourceNote(
+  article: ExtractedArticle,
+  draft: BriefDraft,
+  claims: Claim[],
+  trust: TrustData,
+): SourceNote {
   const quoted = quotedSources(claims);
+  const outlet = outletProfile(
+    article,
+    trust.registry.find({ url: article.url, domain: article.domain, name: article.outlet }),
+  );
+  const warning = singleSourceWarning(claims, quoted, outlet.name ?? 'the outlet');
   return {
-    outlet: {
-      name: article.outlet,
-      domain: article.domain,
-      country: null,
-      kind: null,
-      owner: null,
-      inRegistry: false,
-    },
+    outlet,
     quoted,
     independentSources: quoted.length,
     unverified: draft.unverified,
-    loadedTerms: [],
-    caveats: draft.caveats,
+    loadedTerms: loadedTermsInArticle(article.text, trust.lexicon),
+    caveats: [...(warning ? [warning] : []), ...draft.caveats.filter((c) => c !== warning)],
   };
 }
 
@@ -45,12 +97,15 @@ function inert(value: string | null, fallback: string): string {
   return value ? value.replace(/[\r\n<>{}]+/g, ' ').slice(0, 100) : fallback;
 }
 
-/** What the model is told about the source: facts from the page and our records, not from the article. */
-export function describeSourceForModel(article: ExtractedArticle): string {
+/** What the model is told about the source: facts from our registry and the page, not from the article. */
+export function describeSourceForModel(article: ExtractedArticle, trust: TrustData): string {
+  const outlet = trust.registry.find({ url: article.url, domain: article.domain, name: article.outlet });
   const domain = article.domain ? ` (${inert(article.domain, '')})` : '';
-  const lines = [
-    `Outlet: ${inert(article.outlet, 'unknown')}${domain}; not in Sitrep's outlet registry.`,
+  const facts = outlet
+    ? `${outlet.name}${domain}; from Sitrep's outlet registry: ${outlet.country}, ${outlet.kind}, owner: ${outlet.owner}.`
+    : `${inert(article.outlet, 'unknown')}${domain}; not in Sitrep's outlet registry.`;
+  return [
+    `Outlet: ${facts}`,
     `Byline: ${inert(article.byline, 'none given')}. Published: ${inert(article.publishedAt, 'unknown')}.`,
-  ];
-  return lines.join('\n');
+  ].join('\n');
 }

@@ -45,3 +45,22 @@ describe('groundClaims', () => {
     expect(groundingRate).toBeNull();
   });
 });
+
+describe('groundClaims, adversarial cases', () => {
+  const text = 'The general said: “Our forces will respond.\n\nThe enemy will regret it.” Then he left.';
+
+  it('refuses a quote that differs by one word', () => {
+    expect(groundClaims([claim('Our forces will retaliate.')], text).claims[0]?.grounded).toBe(false);
+  });
+
+  it('accepts a quote that spans a paragraph break', () => {
+    expect(groundClaims([claim('Our forces will respond. The enemy will regret it.')], text).claims[0]?.grounded).toBe(
+      true,
+    );
+  });
+
+  it('accepts straight quotation marks for curly ones', () => {
+    expect(groundClaims([claim('"Our forces will respond.')], text).claims[0]?.grounded).toBe(true);
+    expect(groundClaims([claim('it." Then he left')], text).claims[0]?.grounded).toBe(true);
+  });
+});

@@ -67,12 +67,27 @@ export function createAnthropicEngine(options: AnthropicEngineOptions, prompts: 
   const system: Anthropic.Messages.TextBlockParam[] = [
     { type: 'text', text: prompts.system, cache_control: { type: 'ephemeral' } },
   ];
+  const send = async (messages: Anthropic.Messages.MessageParam[]) => {
+    try {
+      return await client.messages.parse({
+        model: options.model,
+        max_tokens: options.maxOutputTokens,
+        system,
+        messages,
+        output_config: { format },
+      });
+    } catch (error) {
+      throw new ModelError(`model request failed: ${error instanceof Error ? error.name : 'unknown error'}`, {
+        cause: error,
+      });
+    }
+  };
 
   return {
     name: 'anthropic',
     model: options.model,
     promptVersion: prompts.version,
-    async draft(article, { length, language, sourceContext }): Promise<DraftResult> {
+    async draft(article, { length, language, sourceContext, review }): Promise<DraftResult> {
       const nonce = randomBytes(6).toString('hex');
       const task = fillTemplate(prompts.task, {
         LENGTH_GUIDANCE: lengthGuidance(length),
@@ -83,27 +98,34 @@ export function createAnthropicEngine(options: AnthropicEngineOptions, prompts: 
       });
       const messages: Anthropic.Messages.MessageParam[] = [{ role: 'user', content: task }];
       let usage: TokenUsage = { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 };
+      // At most one repair for the format and one for the checks, so at most three calls.
+      let formatRepaired = false;
+      let checksRepaired = false;
+      let lastValid: BriefDraft | null = null;
 
-      for (let round = 0; round < 2; round++) {
-        let response: Awaited<ReturnType<typeof client.messages.parse>>;
-        try {
-          response = await client.messages.parse({
-            model: options.model,
-            max_tokens: options.maxOutputTokens,
-            system,
-            messages,
-            output_config: { format },
-          });
-        } catch (error) {
-          throw new ModelError(`model request failed: ${error instanceof Error ? error.name : 'unknown error'}`, {
-            cause: error,
-          });
-        }
+      for (let round = 0; round < 3; round++) {
+        const response = await send(messages);
         usage = addUsage(usage, response.usage);
         if (response.stop_reason === 'refusal') throw new ModelError('the model declined to brief this article');
         if (response.stop_reason === 'max_tokens') throw new ModelError('the model ran out of output tokens');
         const outcome = response.parsed_output as ParseOutcome | null;
-        if (outcome?.ok) return { draft: outcome.draft, usage, repairRounds: round };
+        if (outcome?.ok) {
+          lastValid = outcome.draft;
+          const problems = review?.(outcome.draft) ?? [];
+          if (problems.length === 0 || checksRepaired) return { draft: outcome.draft, usage, repairRounds: round };
+          checksRepaired = true;
+          logger.info({ round, problems: problems.length }, 'brief failed checks; asking for a repair');
+          messages.push(
+            { role: 'assistant', content: JSON.stringify(outcome.draft) },
+            {
+              role: 'user',
+              content: fillTemplate(prompts.repairChecks, { PROBLEMS: problems.map((p) => `- ${p}`).join('\n') }),
+            },
+          );
+          continue;
+        }
+        if (formatRepaired) break;
+        formatRepaired = true;
         const problems = outcome?.problems ?? 'the answer held no JSON text';
         logger.warn({ round, problems: problems.slice(0, 500) }, 'model output failed the brief schema');
         messages.push(
@@ -111,6 +133,8 @@ export function createAnthropicEngine(options: AnthropicEngineOptions, prompts: 
           { role: 'user', content: fillTemplate(prompts.repair, { PROBLEMS: problems }) },
         );
       }
+      // A draft that passed the schema before a failed repair beats none; the checks still run on it.
+      if (lastValid) return { draft: lastValid, usage, repairRounds: 2 };
       throw new ModelError('the model output failed the brief schema twice');
     },
   };

@@ -5,6 +5,8 @@ export interface DraftOptions {
   language: string;
   /** Facts about the source from our own records, given to the model as context. */
   sourceContext: string;
+  /** Sitrep's checks on a schema-valid draft: problems a repair round may fix (none means accepted). */
+  review?: (draft: BriefDraft) => string[];
 }
 
 export interface TokenUsage {

@@ -15,7 +15,9 @@ describe('loadPrompts', () => {
   const prompts = loadPrompts();
 
   it('versions the prompts by their declared versions and a content hash', () => {
-    expect(prompts.version).toMatch(/^system-[\w.-]+\+task-[\w.-]+\+repair-[\w.-]+#[0-9a-f]{8}$/);
+    expect(prompts.version).toMatch(
+      /^system-[\w.-]+\+task-[\w.-]+\+repair-[\w.-]+\+repair-checks-[\w.-]+#[0-9a-f]{8}$/,
+    );
   });
 
   it('puts the worked example into the system prompt', () => {

@@ -9,6 +9,7 @@ export interface Prompts {
   system: string;
   task: string;
   repair: string;
+  repairChecks: string;
   /** Every file's declared version plus a hash of the contents: any edit misses the cache. */
   version: string;
 }
@@ -42,14 +43,22 @@ export function loadPrompts(dir: string = PROMPTS_DIR): Prompts {
   const system = readPromptFile(dir, 'system.md');
   const task = readPromptFile(dir, 'task.md');
   const repair = readPromptFile(dir, 'repair.md');
+  const repairChecks = readPromptFile(dir, 'repair-checks.md');
   const exampleArticle = readFileSync(join(dir, 'examples/article.txt'), 'utf8').trim();
   const exampleBrief = JSON.stringify(JSON.parse(readFileSync(join(dir, 'examples/brief.json'), 'utf8')));
   const systemText = fillTemplate(system.body, { EXAMPLE_ARTICLE: exampleArticle, EXAMPLE_BRIEF: exampleBrief });
-  const hash = createHash('sha256').update(systemText).update(task.body).update(repair.body).digest('hex').slice(0, 8);
+  const hash = createHash('sha256')
+    .update(systemText)
+    .update(task.body)
+    .update(repair.body)
+    .update(repairChecks.body)
+    .digest('hex')
+    .slice(0, 8);
   return {
     system: systemText,
     task: task.body,
     repair: repair.body,
-    version: `${system.version}+${task.version}+${repair.version}#${hash}`,
+    repairChecks: repairChecks.body,
+    version: `${system.version}+${task.version}+${repair.version}+${repairChecks.version}#${hash}`,
   };
 }

@@ -27,7 +27,7 @@ export function createOfflineEngine(): Engine {
         : capAtWord(central[0]?.text ?? 'Untitled text', 200);
       const claims = findClaims(sentences, article.outlet, limits.claims);
       const caveats = [
-        'Made by the offline engine: summary sentences are copied from the article, not rewritten, so they may keep its framing and loaded words.',
+        'Made by the offline engine: summary sentences are copied from the article, not rewritten, so they may keep its framing; its loaded words are put in quotation marks.',
       ];
       if (article.language && !language.startsWith(article.language.slice(0, 2))) {
         caveats.push(

@@ -22,7 +22,9 @@ export function engineFooter(brief: Brief, fromCache: boolean): string {
 function outletLine(brief: Brief): string {
   const outlet = brief.sourceNote.outlet;
   const name = outlet.name ?? outlet.domain ?? 'Unknown outlet';
-  const facts = outlet.inRegistry ? [outlet.kind, outlet.country].filter(Boolean).join(', ') : 'not in the registry';
+  const facts = outlet.inRegistry
+    ? [outlet.kind, outlet.country, outlet.owner && `owner: ${outlet.owner}`].filter(Boolean).join(', ')
+    : 'not in the registry';
   return `${name}: ${facts}`;
 }
 
@@ -34,6 +36,9 @@ export function sourceNoteLines(brief: Brief): string[] {
     `**Outlet:** ${inert(outletLine(brief), 300)}`,
     `**Quoted:** ${inert(quoted, 400)}`,
     `**Independent sources:** ${note.independentSources}`,
+    ...(note.loadedTerms.length
+      ? [`**Loaded language in the source:** ${inert(note.loadedTerms.map((t) => `“${t.term}”`).join(', '), 400)}`]
+      : []),
     ...note.unverified.map((u) => `**Unverified:** ${inert(u, 300)}`),
     ...note.caveats.map((c) => `**Caveat:** ${inert(c, 300)}`),
     ...(brief.article.truncated ? ['**Note:** the article was cut before the model; its end was not read.'] : []),
