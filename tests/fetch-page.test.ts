@@ -87,6 +87,13 @@ describe('fetchPage', () => {
     expect((await failure(fetchPage(`${server.url}/huge`, limits, testDispatcher))).code).toBe('TOO_LARGE');
   });
 
+  it('stops a gzip bomb early, counting decompressed bytes', async () => {
+    const started = Date.now();
+    const error = await failure(fetchPage(`${server.url}/gzip-bomb`, limits, testDispatcher));
+    expect(error.code).toBe('TOO_LARGE');
+    expect(Date.now() - started).toBeLessThan(3_000);
+  });
+
   it('gives up on a server that drips bytes past the deadline', async () => {
     const started = Date.now();
     const error = await failure(fetchPage(`${server.url}/slow`, { ...limits, timeoutMs: 500 }, testDispatcher));

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const PAGES = fileURLToPath(new URL('../fixtures/pages/', import.meta.url));
 
@@ -48,6 +49,7 @@ type Route = (res: ServerResponse, hits: Map<string, number>) => void;
 export async function startFixtureServer() {
   const hits = new Map<string, number>();
   const log: { path: string; at: number }[] = [];
+  let bomb: Buffer | undefined;
   let base = '';
   const html = (res: ServerResponse, body: string | Buffer, type = 'text/html; charset=utf-8') =>
     res.writeHead(200, { 'content-type': type }).end(body);
@@ -89,6 +91,16 @@ export async function startFixtureServer() {
       };
       pump();
     },
+    '/gzip-bomb': (res) => {
+      // About 50 KB on the wire, 64 MB once decompressed.
+      bomb ??= gzipSync(Buffer.alloc(64 * 1024 * 1024, ' '), { level: 9 });
+      res.writeHead(200, {
+        'content-type': 'text/html',
+        'content-encoding': 'gzip',
+        'content-length': String(bomb.length),
+      });
+      res.end(bomb);
+    },
     '/slow': (res) => {
       res.writeHead(200, { 'content-type': 'text/html' });
       const timer = setInterval(() => (res.destroyed ? clearInterval(timer) : res.write('<p>.</p>')), 100);
@@ -100,6 +112,11 @@ export async function startFixtureServer() {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     hits.set(path, (hits.get(path) ?? 0) + 1);
     log.push({ path, at: performance.now() });
+    const target = path === '/redirect-to' ? new URL(req.url ?? '/', 'http://x').searchParams.get('u') : null;
+    if (target) {
+      res.writeHead(302, { location: target }).end();
+      return;
+    }
     const loop = /^\/loop\/(\d+)$/.exec(path);
     if (loop) {
       res.writeHead(302, { location: `/loop/${Number(loop[1]) + 1}` }).end();

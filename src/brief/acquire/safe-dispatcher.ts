@@ -16,12 +16,18 @@ export class ForbiddenAddressError extends Error {
 
 type LookupCallback = (error: Error | null, address: string | LookupAddress[], family?: number) => void;
 
+export type ConnectorFactory = (options: buildConnector.BuildOptions) => buildConnector.connector;
+
 /**
  * An undici Agent whose every connection (first request and each redirect hop alike) goes to an
  * address that was checked: IP literals are checked before connecting, names are resolved here and
  * refused if any of their addresses is not public, and the socket then uses the checked address.
  */
-export function createSafeDispatcher(policy: AddressPolicy, resolve: Resolver = systemResolver): Agent {
+export function createSafeDispatcher(
+  policy: AddressPolicy,
+  resolve: Resolver = systemResolver,
+  makeConnector: ConnectorFactory = buildConnector,
+): Agent {
   const lookup = (hostname: string, options: { all?: boolean }, callback: LookupCallback) => {
     resolve(hostname).then(
       (addresses) => {
@@ -36,7 +42,7 @@ export function createSafeDispatcher(policy: AddressPolicy, resolve: Resolver = 
       (error: Error) => callback(error, []),
     );
   };
-  const connectThroughCheckedLookup = buildConnector({ lookup } as buildConnector.BuildOptions);
+  const connectThroughCheckedLookup = makeConnector({ lookup } as buildConnector.BuildOptions);
 
   return new Agent({
     connect(options, callback) {
