@@ -78,6 +78,14 @@ describe('/summarize through the real discord.js client', () => {
     expect(t.api.requests.length).toBe(modelCalls);
   });
 
+  it('answers with the offline engine, labelled, when the model fails', async () => {
+    t.api.enqueue(() => ({ status: 529, body: { type: 'error', error: { type: 'overloaded_error', message: 'x' } } }));
+    const interaction = chatInput(reader, 'summarize', { text: `${seed}\nModel down.` });
+    t.discord.inject('INTERACTION_CREATE', interaction);
+    const final = await finalEdit(interaction.token);
+    expect(final.body.embeds[0].footer.text).toContain('offline engine (model unavailable) · fresh');
+  });
+
   it('makes the brief private when asked', async () => {
     const interaction = chatInput(reader, 'summarize', { text: seed, private: true });
     t.discord.inject('INTERACTION_CREATE', interaction);

@@ -19,6 +19,7 @@ export interface RecordedRequest {
 /** What a responder returns: JSON text for the model's answer, or a raw HTTP reply. */
 export type StandInReply =
   | { text: string; stopReason?: string; delayMs?: number }
+  | { drop: true }
   | { status: number; body: unknown; headers?: Record<string, string> };
 
 export type Responder = (request: RecordedRequest) => StandInReply | Promise<StandInReply>;
@@ -107,6 +108,10 @@ export async function startMessagesApi() {
     };
     requests.push(request);
     const reply = await (queue.shift() ?? fallback)(request);
+    if ('drop' in reply) {
+      req.socket.destroy();
+      return;
+    }
     if ('status' in reply) {
       res
         .writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers })
