@@ -1,4 +1,5 @@
 import type { BriefDraft, Claim, ExtractedArticle, SourceNote } from '../schema.js';
+import { injectionCaveat } from './detect-injection.js';
 import type { Lexicon } from './loaded-terms.js';
 import type { Outlet, OutletRegistry } from './outlet-registry.js';
 
@@ -82,13 +83,14 @@ export function buildSourceNote(
     trust.registry.find({ url: article.url, domain: article.domain, name: article.outlet }),
   );
   const warning = singleSourceWarning(claims, quoted, outlet.name ?? 'the outlet');
+  const ours = [warning, injectionCaveat(article.text)].filter((c): c is string => c !== null);
   return {
     outlet,
     quoted,
     independentSources: quoted.length,
     unverified: draft.unverified,
     loadedTerms: loadedTermsInArticle(article.text, trust.lexicon),
-    caveats: [...(warning ? [warning] : []), ...draft.caveats.filter((c) => c !== warning)],
+    caveats: [...ours, ...draft.caveats.filter((c) => !ours.includes(c))],
   };
 }
 

@@ -19,9 +19,11 @@ export const LIMITS = {
  * mentions broken with a zero-width space so they neither ping nor render, then cut at a word.
  */
 export function inert(text: string, max: number): string {
-  const escaped = escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true })
+  const escaped = escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true })
+    // Every bracket, not only complete masked links: a cut one must not become a link either.
+    .replace(/(?<!\\)\[/g, '\\[')
     .replace(/@(everyone|here)/gi, '@\u200b$1')
-    .replace(/<(@[!&]?|#)(\d+)>/g, '<\u200b$1$2>');
+    .replace(/<(@[!&]?|#)(?=\d)/g, '<\u200b$1');
   return capAtWord(escaped, max);
 }
 
