@@ -23,6 +23,9 @@ const ConfigOptions = z.object({
   emoji: z.string().trim().min(1).max(64).optional(),
   length: BriefLengthSchema.optional(),
   code: LanguageSchema.optional(),
+  'user-per-hour': z.number().int().min(1).max(1_000).optional(),
+  'guild-per-hour': z.number().int().min(1).max(10_000).optional(),
+  'daily-tokens': z.number().int().min(0).max(100_000_000).optional(),
 });
 type Options = z.infer<typeof ConfigOptions>;
 
@@ -65,6 +68,15 @@ const changes: Record<string, (o: Options) => { apply: (s: GuildSettings) => Gui
   language: (o) => ({
     apply: (s) => ({ ...s, language: o.code ?? s.language }),
     done: `Briefs will be written in \`${o.code}\`.`,
+  }),
+  limits: (o) => ({
+    apply: (s) => ({
+      ...s,
+      userBriefsPerHour: o['user-per-hour'] ?? s.userBriefsPerHour,
+      guildBriefsPerHour: o['guild-per-hour'] ?? s.guildBriefsPerHour,
+      dailyTokenBudget: o['daily-tokens'] ?? s.dailyTokenBudget,
+    }),
+    done: 'Limits updated.',
   }),
 };
 
@@ -149,6 +161,32 @@ export const sitrep: ChatCommand = {
                   { name: 'standard', value: 'standard' },
                   { name: 'detailed', value: 'detailed' },
                 ),
+            ),
+        )
+        .addSubcommand((s) =>
+          s
+            .setName('limits')
+            .setDescription('Briefs per member and per server each hour, and the daily model-token budget')
+            .addIntegerOption((o) =>
+              o
+                .setName('user-per-hour')
+                .setDescription('Briefs one member may ask for per hour')
+                .setMinValue(1)
+                .setMaxValue(1_000),
+            )
+            .addIntegerOption((o) =>
+              o
+                .setName('guild-per-hour')
+                .setDescription('Briefs the whole server may ask for per hour')
+                .setMinValue(1)
+                .setMaxValue(10_000),
+            )
+            .addIntegerOption((o) =>
+              o
+                .setName('daily-tokens')
+                .setDescription('Model tokens per day; cached briefs are free')
+                .setMinValue(0)
+                .setMaxValue(100_000_000),
             ),
         )
         .addSubcommand((s) =>

@@ -23,6 +23,7 @@ export const summarizeArticle: MessageCommand = {
     const source = url ? { kind: 'url' as const, url } : { kind: 'text' as const, text: content };
     await answerWithBrief(interaction, { source, length: settings.defaultLength, language: settings.language }, ctx, {
       ephemeral: false,
+      settings,
     });
   },
 };

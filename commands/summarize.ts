@@ -49,7 +49,7 @@ export const summarize: ChatCommand = {
       interaction,
       { source, length: options.length ?? settings.defaultLength, language: settings.language },
       ctx,
-      { ephemeral: options.private },
+      { ephemeral: options.private, settings },
     );
   },
 };

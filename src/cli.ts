@@ -25,6 +25,7 @@ const EXIT_CODES: Record<UserErrorCode, number> = {
   FETCH_FAILED: 4,
   MODEL_UNAVAILABLE: 5,
   NOT_CONFIGURED: 6,
+  RATE_LIMITED: 7,
 };
 
 /** Runs one CLI invocation and returns its exit status; failures are one line on stderr. */

@@ -11,6 +11,7 @@ export const USER_ERROR_CODES = [
   'NO_ARTICLE',
   'MODEL_UNAVAILABLE',
   'NOT_CONFIGURED',
+  'RATE_LIMITED',
 ] as const;
 
 export type UserErrorCode = (typeof USER_ERROR_CODES)[number];

@@ -38,6 +38,12 @@ export interface PipelineContext {
 
 export type BriefStage = 'fetching' | 'reading' | 'summarizing';
 
+/** A door's say over model use: a reason to skip the model (budget spent), and a meter for tokens. */
+export interface ModelHooks {
+  modelGate?: () => Promise<string | null>;
+  onModelUsage?: (tokens: number) => Promise<void>;
+}
+
 export interface BriefResult {
   brief: Brief;
   fromCache: boolean;
@@ -100,6 +106,7 @@ export async function makeBrief(
   request: BriefRequest,
   ctx: PipelineContext,
   onStage: (stage: BriefStage) => void = () => {},
+  hooks: ModelHooks = {},
 ): Promise<BriefResult> {
   const req = parseRequest(request);
   const engine = chooseEngine(req.engine ?? ctx.defaultEngine, ctx.engines);
@@ -131,11 +138,12 @@ export async function makeBrief(
       sourceContext,
       review: (draft: BriefDraft) => reviewDraft(draft, text, ctx.trust),
     };
-    let used = engine;
-    let fallbackReason: string | null = null;
+    let fallbackReason = engine.name === 'anthropic' ? ((await hooks.modelGate?.()) ?? null) : null;
+    let used = fallbackReason ? ctx.engines.offline : engine;
     let result: DraftResult;
     try {
-      result = await engine.draft(article, options);
+      result = await used.draft(article, options);
+      if (used.name === 'anthropic') await hooks.onModelUsage?.(result.usage.inputTokens + result.usage.outputTokens);
     } catch (error) {
       if (!(error instanceof ModelError)) throw error;
       ctx.logger.warn({ err: error, engine: engine.name, model: engine.model }, 'model unavailable');

@@ -1,7 +1,9 @@
 import { type ChatInputCommandInteraction, type MessageContextMenuCommandInteraction, MessageFlags } from 'discord.js';
-import { type BriefStage, makeBrief } from '../brief/make-brief.js';
+import type { BriefStage } from '../brief/make-brief.js';
 import type { BriefRequest } from '../brief/schema.js';
+import type { GuildSettings } from '../store/guild-settings.js';
 import type { BotContext } from './bot-context.js';
+import { briefForMember } from './brief-for-member.js';
 import { renderBriefMessage } from './render/render-brief.js';
 
 const STAGE_TEXT: Record<BriefStage, string> = {
@@ -18,8 +20,11 @@ export async function answerWithBrief(
   interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction,
   request: BriefRequest,
   ctx: BotContext,
-  options: { ephemeral: boolean },
+  options: { ephemeral: boolean; settings: GuildSettings },
 ): Promise<void> {
+  const who = { guildId: interaction.guildId ?? '', userId: interaction.user.id, settings: options.settings };
+  // Counted before acknowledging, so a refusal is a private note rather than a public reply.
+  await ctx.limits.takeBrief(who.guildId, who.userId, options.settings);
   await interaction.deferReply(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
   // Progress edits run in order and finish before the brief, so a late one can never cover it.
   let progress: Promise<unknown> = Promise.resolve();
@@ -27,8 +32,7 @@ export async function answerWithBrief(
     progress = progress.then(() => interaction.editReply({ content: STAGE_TEXT[stage] })).catch(() => {});
   };
   const started = Date.now();
-  const { brief, fromCache } = await makeBrief(request, ctx.pipeline, onStage);
-  await ctx.pipeline.cache.setShownBrief(brief);
+  const { brief, fromCache } = await briefForMember(ctx, who, request, onStage);
   await progress;
   await interaction.editReply({ ...renderBriefMessage(brief, fromCache), allowedMentions: { parse: [] } });
   ctx.logger.info(

@@ -1,4 +1,5 @@
 import type { PipelineContext } from '../brief/make-brief.js';
+import type { UsageLimits } from '../limits/usage-limits.js';
 import type { Logger } from '../logger.js';
 import type { GuildSettingsStore } from '../store/guild-settings.js';
 
@@ -6,6 +7,7 @@ import type { GuildSettingsStore } from '../store/guild-settings.js';
 export interface BotContext {
   pipeline: PipelineContext;
   settings: GuildSettingsStore;
+  limits: UsageLimits;
   logger: Logger;
   /** Whether this bot asked for (and Discord granted) the Message Content intent. */
   hasMessageContent: () => boolean;

@@ -3,6 +3,7 @@ import { commands } from '../../commands/index.js';
 import type { Config } from '../config.js';
 import { createPipeline } from '../create-pipeline.js';
 import { UserError } from '../errors.js';
+import { createUsageLimits } from '../limits/usage-limits.js';
 import type { Logger } from '../logger.js';
 import { createGuildSettingsStore } from '../store/guild-settings.js';
 import type { BotContext } from './bot-context.js';
@@ -22,6 +23,7 @@ export async function startBot(config: Config, logger: Logger) {
   const token = config.discord.token;
   if (!token) throw new UserError('NOT_CONFIGURED', MISSING_TOKEN);
   const pipeline = createPipeline(config, logger);
+  const limits = await createUsageLimits(config.store);
   const client = createDiscordClient(config.discord);
   const inFlight = new Set<Promise<unknown>>();
   let stopping = false;
@@ -29,6 +31,7 @@ export async function startBot(config: Config, logger: Logger) {
   const ctx: BotContext = {
     pipeline: pipeline.ctx,
     settings: createGuildSettingsStore(pipeline.store),
+    limits,
     logger,
     hasMessageContent: () =>
       client.options.intents.has(GatewayIntentBits.MessageContent) &&
@@ -71,7 +74,7 @@ export async function startBot(config: Config, logger: Logger) {
       const grace = new Promise((resolve) => setTimeout(resolve, config.discord.shutdownGraceMs).unref());
       await Promise.race([Promise.allSettled([...inFlight]), grace]);
       await client.destroy();
-      await pipeline.close();
+      await Promise.all([pipeline.close(), limits.close()]);
       logger.info('stopped');
     },
   };

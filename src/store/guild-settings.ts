@@ -10,6 +10,10 @@ export const GuildSettingsSchema = z.object({
   claimsEmoji: z.string().min(1).max(64).default('🧾'),
   defaultLength: BriefLengthSchema.default('standard'),
   language: LanguageSchema.default('en'),
+  userBriefsPerHour: z.number().int().min(1).max(1_000).default(10),
+  guildBriefsPerHour: z.number().int().min(1).max(10_000).default(100),
+  /** Model tokens (input and output) a guild may spend per day; cached answers cost nothing. */
+  dailyTokenBudget: z.number().int().min(0).max(100_000_000).default(500_000),
 });
 export type GuildSettings = z.infer<typeof GuildSettingsSchema>;
 

@@ -26,7 +26,9 @@ export const [NEWS, OFF_TOPIC, NO_THREADS] = GUILD.channels.map((c) => c.id) as 
  * the Discord, Messages API and fixture stand-ins. `restart` stops the bot and starts a new one on
  * the same store, as a process restart would.
  */
-export async function startTestBot(options: { env?: Record<string, string>; applicationFlags?: number } = {}) {
+export async function startTestBot(
+  options: { env?: Record<string, string>; applicationFlags?: number; defaultLimits?: boolean } = {},
+) {
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-bot-'));
   const [discord, api, fixtures]: [DiscordStandIn, MessagesApi, FixtureServer] = await Promise.all([
     startDiscordStandIn({ guilds: [GUILD], applicationFlags: options.applicationFlags ?? 0 }),
@@ -47,6 +49,10 @@ export async function startTestBot(options: { env?: Record<string, string>; appl
   });
   const logger = createLogger(process.env.SITREP_TEST_LOG_LEVEL ?? 'silent');
   let bot: RunningBot = await startBot(config, logger);
+  // Scenario tests send many briefs as one member; only the limits tests keep the defaults.
+  if (!options.defaultLimits) {
+    await bot.ctx.settings.update(GUILD.id, (s) => ({ ...s, userBriefsPerHour: 1_000, guildBriefsPerHour: 10_000 }));
+  }
 
   /** Waits until a recorded REST call matches, and returns it. */
   async function waitForCall(match: (call: RecordedCall) => boolean, timeoutMs = 10_000): Promise<RecordedCall> {

@@ -1,8 +1,8 @@
 import type { Message } from 'discord.js';
-import { makeBrief } from '../../brief/make-brief.js';
 import { userMessageFor } from '../../errors.js';
 import { findUrls } from '../../text/find-urls.js';
 import type { BotContext } from '../bot-context.js';
+import { briefForMember } from '../brief-for-member.js';
 import { renderBriefMessage } from '../render/render-brief.js';
 
 /** In auto-summarize channels, the first news link of a member's message gets a brief as a reply. */
@@ -16,11 +16,12 @@ export function createMessageHandler(ctx: BotContext) {
         const [url] = findUrls(message.content);
         if (!url) return;
         try {
-          const { brief, fromCache } = await makeBrief(
+          await ctx.limits.takeBrief(message.guildId, message.author.id, settings);
+          const { brief, fromCache } = await briefForMember(
+            ctx,
+            { guildId: message.guildId, userId: message.author.id, settings },
             { source: { kind: 'url', url }, length: settings.defaultLength, language: settings.language },
-            ctx.pipeline,
           );
-          await ctx.pipeline.cache.setShownBrief(brief);
           await message.reply({
             ...renderBriefMessage(brief, fromCache),
             allowedMentions: { parse: [], repliedUser: false },

@@ -1,8 +1,8 @@
 import type { Message, MessageReaction, PartialMessageReaction, PartialUser, User } from 'discord.js';
-import { makeBrief } from '../../brief/make-brief.js';
 import { userMessageFor } from '../../errors.js';
 import { findUrls } from '../../text/find-urls.js';
 import type { BotContext } from '../bot-context.js';
+import { briefForMember } from '../brief-for-member.js';
 import { briefKeyOfMessage } from '../brief-key-of-message.js';
 import { channelRefusal } from '../channel-gate.js';
 import { postClaims } from '../post-claims.js';
@@ -51,12 +51,13 @@ export function createReactionHandler(ctx: BotContext) {
           if (!key) {
             const [url] = findUrls(message.content);
             if (!url) return;
-            const made = await makeBrief(
+            await ctx.limits.takeBrief(guildId, user.id, settings);
+            const made = await briefForMember(
+              ctx,
+              { guildId, userId: user.id, settings },
               { source: { kind: 'url', url }, length: settings.defaultLength, language: settings.language },
-              ctx.pipeline,
             );
             brief = made.brief;
-            await ctx.pipeline.cache.setShownBrief(brief);
           }
           if (!brief) {
             await message.reply({

@@ -17,6 +17,10 @@ export function renderSettingsEmbed(settings: GuildSettings, hasMessageContent: 
       { name: 'Claims emoji', value: settings.claimsEmoji, inline: true },
       { name: 'Default length', value: settings.defaultLength, inline: true },
       { name: 'Language', value: settings.language, inline: true },
+      {
+        name: 'Limits',
+        value: `${settings.userBriefsPerHour} briefs per member and ${settings.guildBriefsPerHour} per server each hour; ${settings.dailyTokenBudget.toLocaleString('en-US')} model tokens a day`,
+      },
     ],
   };
 }

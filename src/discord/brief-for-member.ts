@@ -1,0 +1,22 @@
+import { type BriefResult, type BriefStage, makeBrief } from '../brief/make-brief.js';
+import type { BriefRequest } from '../brief/schema.js';
+import type { GuildSettings } from '../store/guild-settings.js';
+import type { BotContext } from './bot-context.js';
+
+/**
+ * A brief asked for by a member: counted against their and their server's hourly limits first,
+ * then made with the server's daily model budget as the gate (cached answers cost nothing).
+ */
+export async function briefForMember(
+  ctx: BotContext,
+  who: { guildId: string; userId: string; settings: GuildSettings },
+  request: BriefRequest,
+  onStage?: (stage: BriefStage) => void,
+): Promise<BriefResult> {
+  const result = await makeBrief(request, ctx.pipeline, onStage, {
+    modelGate: () => ctx.limits.budgetExhausted(who.guildId, who.settings),
+    onModelUsage: (tokens) => ctx.limits.spendTokens(who.guildId, tokens),
+  });
+  await ctx.pipeline.cache.setShownBrief(result.brief);
+  return result;
+}
