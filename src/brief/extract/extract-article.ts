@@ -16,6 +16,15 @@ export function domainOf(url: string | null): string | null {
   }
 }
 
+/** Readability's result, or null when it gives up on a page (it throws on some malformed ones). */
+function readableContent(document: Document) {
+  try {
+    return new Readability<DomNode>(document, { serializer: (node) => node as unknown as DomNode }).parse();
+  } catch {
+    return null;
+  }
+}
+
 /** Drops a trailing " | Outlet" or " - Outlet" from a title when it names the outlet. */
 function stripOutletSuffix(title: string | null, outlet: string | null): string | null {
   if (!title || !outlet) return title;
@@ -28,12 +37,11 @@ function stripOutletSuffix(title: string | null, outlet: string | null): string 
  * document; the article body comes from Readability's content node, turned into paragraphs.
  */
 export function extractArticle(html: string, pageUrl: string | null): ExtractedArticle {
-  const { document } = parseHTML(html);
+  // linkedom builds no document element from a fragment (or nothing), and Readability needs one.
+  const { document } = parseHTML(/<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><body>${html}</body></html>`);
   const metadata = readMetadata(document as unknown as Document, pageUrl);
   removeBoilerplate(document as unknown as Document);
-  const parsed = new Readability<DomNode>(document as unknown as Document, {
-    serializer: (node) => node as unknown as DomNode,
-  }).parse();
+  const parsed = readableContent(document as unknown as Document);
   const text = parsed?.content ? htmlToText(parsed.content) : htmlToText(document.body as unknown as DomNode);
   const outlet = metadata.outlet ?? parsed?.siteName?.trim() ?? null;
   return {
