@@ -5,8 +5,18 @@ import { startBot } from '../discord/start-bot.js';
 import type { Logger } from '../logger.js';
 import type { CliIo } from './brief-command.js';
 
-/** `sitrep bot`: runs until SIGINT or SIGTERM, then drains in-flight briefs and exits. */
+/**
+ * `sitrep bot`: runs until SIGINT or SIGTERM, then drains in-flight briefs and exits. A stray
+ * rejected promise is one request's failure: logged, and the bot keeps serving. An uncaught
+ * exception may leave state broken: logged, and the process exits 1 for its supervisor to restart it
+ * (the store is transactional, so finished briefs and settings survive).
+ */
 export async function runBotCommand(config: Config, logger: Logger): Promise<void> {
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection; still serving'));
+  process.on('uncaughtException', (error) => {
+    logger.fatal({ err: error }, 'uncaught exception; exiting for the supervisor to restart');
+    process.exit(1);
+  });
   const bot = await startBot(config, logger);
   const signal = await new Promise<string>((resolve) => {
     process.once('SIGINT', () => resolve('SIGINT'));
