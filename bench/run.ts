@@ -1,4 +1,22 @@
-/** `npm run bench`: every benchmark, each printing its own table. */
+/** `npm run bench`: every benchmark on this machine, one table, and bench/results.json. */
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { runDiscordBenchmarks } from './discord-bench.js';
 import { runExtractionBenchmark } from './extract.js';
+import { runMemoryBenchmark } from './memory.js';
+import type { BenchRow } from './stats.js';
+import { runTokenBenchmark } from './tokens.js';
 
-runExtractionBenchmark();
+const rows: BenchRow[] = [];
+rows.push(...(await runDiscordBenchmarks()));
+rows.push(...(await runTokenBenchmark()));
+rows.push(...runExtractionBenchmark());
+rows.push(...(await runMemoryBenchmark()));
+
+console.log('\nSitrep benchmarks (each figure beside its reference, measured in this run)');
+console.table(rows.map((r) => ({ ...r, met: r.met === null ? '—' : r.met ? 'yes' : 'NO' })));
+const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version };
+writeFileSync(
+  new URL('./results.json', import.meta.url),
+  `${JSON.stringify({ date: new Date().toISOString(), machine, rows }, null, 2)}\n`,
+);

@@ -1,4 +1,3 @@
-import { createClient } from '@redis/client';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import { UserError } from '../errors.js';
 
@@ -30,7 +29,8 @@ const minutes = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
  */
 export async function createUsageLimits(storeUrl: string): Promise<UsageLimits> {
   const isRedis = /^rediss?:\/\//.test(storeUrl);
-  const client = isRedis ? createClient({ url: storeUrl }) : null;
+  // Loaded only for a Redis store: the client is heavy and a SQLite bot never needs it.
+  const client = isRedis ? (await import('@redis/client')).createClient({ url: storeUrl }) : null;
   if (client) {
     client.on('error', () => {});
     await client.connect();

@@ -24,17 +24,35 @@ export interface GuildSettingsStore {
   update(guildId: string, change: (current: GuildSettings) => GuildSettings): Promise<GuildSettings>;
 }
 
-/** Per-guild settings in the shared store, read on every event so a change applies at once. */
-export function createGuildSettingsStore(store: Store): GuildSettingsStore {
-  const get = async (guildId: string) => {
+/** How long a guild's settings are reused in this process before the store is read again. */
+export const SETTINGS_TTL_MS = 1_000;
+
+/**
+ * Per-guild settings in the shared store. Reads are kept for a second and shared while in flight,
+ * so a burst of interactions costs one store read rather than one each before Discord's 3 s
+ * deadline; a change made here is seen at once, a change made by another process within the TTL.
+ */
+export function createGuildSettingsStore(store: Store, ttlMs = SETTINGS_TTL_MS): GuildSettingsStore {
+  const recent = new Map<string, { value: Promise<GuildSettings>; until: number }>();
+  const read = async (guildId: string) => {
     const parsed = GuildSettingsSchema.safeParse((await store.keyv.get(`guild:${guildId}`)) ?? {});
     return parsed.success ? parsed.data : DEFAULT_GUILD_SETTINGS;
+  };
+  const get = (guildId: string) => {
+    const hit = recent.get(guildId);
+    if (hit && hit.until > Date.now()) return hit.value;
+    const value = read(guildId);
+    if (recent.size > 10_000) for (const [id, entry] of recent) if (entry.until <= Date.now()) recent.delete(id);
+    recent.set(guildId, { value, until: Date.now() + ttlMs });
+    value.catch(() => recent.delete(guildId));
+    return value;
   };
   return {
     get,
     async update(guildId, change) {
-      const next = GuildSettingsSchema.parse(change(await get(guildId)));
+      const next = GuildSettingsSchema.parse(change(await read(guildId)));
       await store.keyv.set(`guild:${guildId}`, next);
+      recent.set(guildId, { value: Promise.resolve(next), until: Date.now() + ttlMs });
       return next;
     },
   };

@@ -1,9 +1,13 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import KeyvRedis from '@keyv/redis';
-import KeyvSqlite from '@keyv/sqlite';
+import type KeyvRedis from '@keyv/redis';
+import type KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import type { Logger } from '../logger.js';
+
+// Only the adapter in use is loaded: the Redis client alone weighs some 30 MB of memory.
+const require = createRequire(import.meta.url);
 
 export interface Store {
   keyv: Keyv;
@@ -20,11 +24,13 @@ export function openStore(url: string, logger: Logger): Store {
   const isRedis = /^rediss?:\/\//.test(url);
   let adapter: KeyvRedis<unknown> | KeyvSqlite;
   if (isRedis) {
-    adapter = new KeyvRedis(url, { connectionTimeout: 2_000 });
+    const Redis: typeof KeyvRedis = require('@keyv/redis').default;
+    adapter = new Redis(url, { connectionTimeout: 2_000 });
   } else {
     const path = url.replace(/^sqlite:\/\//, '');
     mkdirSync(dirname(path), { recursive: true });
-    adapter = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 5_000 });
+    const Sqlite: typeof KeyvSqlite = require('@keyv/sqlite').default;
+    adapter = new Sqlite({ uri: `sqlite://${path}`, busyTimeout: 5_000 });
   }
   const keyv = new Keyv({ store: adapter, namespace: 'sitrep' });
   // A store fault must not crash the bot; it costs a cache miss and a log line instead.

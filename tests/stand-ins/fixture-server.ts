@@ -117,6 +117,16 @@ export async function startFixtureServer() {
       res.writeHead(302, { location: target }).end();
       return;
     }
+    const variant = /^\/variant\/(\d+)$/.exec(path);
+    if (variant) {
+      // The same page with one paragraph of its own, so each variant is a different article.
+      const page = fixturePage('drone-intercept.html').replace(
+        '</article>',
+        `<p>This is edition ${variant[1]} of the report.</p></article>`,
+      );
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+      return;
+    }
     const loop = /^\/loop\/(\d+)$/.exec(path);
     if (loop) {
       res.writeHead(302, { location: `/loop/${Number(loop[1]) + 1}` }).end();

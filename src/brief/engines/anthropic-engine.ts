@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import Anthropic from '@anthropic-ai/sdk';
-import { zodOutputFormat } from '@anthropic-ai/sdk/helpers/zod';
+import type Anthropic from '@anthropic-ai/sdk';
 import type { AutoParseableOutputFormat } from '@anthropic-ai/sdk/lib/parser';
 import type { Logger } from '../../logger.js';
 import { type BriefDraft, BriefDraftSchema, type BriefLength } from '../schema.js';
@@ -22,7 +21,8 @@ type ParseOutcome = { ok: true; draft: BriefDraft } | { ok: false; raw: string; 
  * The SDK's zod output format (its JSON Schema is what the model must follow), with parsing that
  * reports a schema failure instead of throwing, so the repair round can show the model its answer.
  */
-function briefDraftFormat(): AutoParseableOutputFormat<ParseOutcome> {
+async function briefDraftFormat(): Promise<AutoParseableOutputFormat<ParseOutcome>> {
+  const { zodOutputFormat } = await import('@anthropic-ai/sdk/helpers/zod');
   const format = zodOutputFormat(BriefDraftSchema);
   return {
     ...format,
@@ -39,7 +39,7 @@ function briefDraftFormat(): AutoParseableOutputFormat<ParseOutcome> {
 function lengthGuidance(length: BriefLength): string {
   const { sentences, claims } = LENGTH_LIMITS[length];
   const range = length === 'short' ? `${sentences}` : `${sentences - 2} to ${sentences}`;
-  return `${length}: a headline, ${range} summary sentences, and at most ${claims} claims (the most important first).`;
+  return `${length}, ${range} summary sentences, at most ${claims} claims`;
 }
 
 function addUsage(total: TokenUsage, usage: Anthropic.Messages.Usage): TokenUsage {
@@ -57,17 +57,27 @@ function addUsage(total: TokenUsage, usage: Anthropic.Messages.Usage): TokenUsag
  * so text in the article cannot close it. An answer that fails the schema gets one repair round.
  */
 export function createAnthropicEngine(options: AnthropicEngineOptions, prompts: Prompts, logger: Logger): Engine {
-  const client = new Anthropic({
-    apiKey: options.apiKey,
-    baseURL: options.baseURL ?? null,
-    timeout: options.timeoutMs,
-    maxRetries: options.maxRetries,
-  });
-  const format = briefDraftFormat();
+  // The SDK loads with the first brief, so a bot that never reaches the model never pays its memory.
+  let sdk: Promise<{ client: Anthropic; format: AutoParseableOutputFormat<ParseOutcome> }> | undefined;
+  const loadSdk = () => {
+    sdk ??= Promise.all([import('@anthropic-ai/sdk'), briefDraftFormat()]).then(
+      ([{ default: AnthropicClient }, format]) => ({
+        client: new AnthropicClient({
+          apiKey: options.apiKey,
+          baseURL: options.baseURL ?? null,
+          timeout: options.timeoutMs,
+          maxRetries: options.maxRetries,
+        }),
+        format,
+      }),
+    );
+    return sdk;
+  };
   const system: Anthropic.Messages.TextBlockParam[] = [
     { type: 'text', text: prompts.system, cache_control: { type: 'ephemeral' } },
   ];
   const send = async (messages: Anthropic.Messages.MessageParam[]) => {
+    const { client, format } = await loadSdk();
     try {
       return await client.messages.parse({
         model: options.model,

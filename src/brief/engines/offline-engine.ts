@@ -18,7 +18,7 @@ export function createOfflineEngine(): Engine {
     // Part of the cache key: bump when the offline engine's output changes, so old briefs are not served.
     promptVersion: 'offline-2026-11-28.1',
     async draft(article, { length, language }) {
-      const sentences = splitSentences(article.text);
+      const sentences = await splitSentences(article.text);
       const limits = LENGTH_LIMITS[length];
       const central = mostCentralSentences(sentences, limits.sentences);
       const source = article.outlet ?? article.domain ?? 'The article';

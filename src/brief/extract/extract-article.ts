@@ -1,11 +1,20 @@
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
+import type { Readability as ReadabilityClass } from '@mozilla/readability';
+import type { parseHTML as ParseHTML } from 'linkedom';
 import type { ExtractedArticle } from '../schema.js';
 import { htmlToText, normalizeText } from './html-to-text.js';
 import { readMetadata } from './read-metadata.js';
 import { removeBoilerplate } from './remove-boilerplate.js';
 
 type DomNode = Parameters<typeof htmlToText>[0];
+
+// The DOM and Readability load with the first page to extract, not at start (pasted text never needs them).
+const require = createRequire(import.meta.url);
+let dom: { parseHTML: typeof ParseHTML; Readability: typeof ReadabilityClass } | undefined;
+function loadDom() {
+  dom ??= { parseHTML: require('linkedom').parseHTML, Readability: require('@mozilla/readability').Readability };
+  return dom;
+}
 
 export function domainOf(url: string | null): string | null {
   if (!url) return null;
@@ -19,7 +28,7 @@ export function domainOf(url: string | null): string | null {
 /** Readability's result, or null when it gives up on a page (it throws on some malformed ones). */
 function readableContent(document: Document) {
   try {
-    return new Readability<DomNode>(document, { serializer: (node) => node as unknown as DomNode }).parse();
+    return new (loadDom().Readability)<DomNode>(document, { serializer: (node) => node as unknown as DomNode }).parse();
   } catch {
     return null;
   }
@@ -38,7 +47,9 @@ function stripOutletSuffix(title: string | null, outlet: string | null): string 
  */
 export function extractArticle(html: string, pageUrl: string | null): ExtractedArticle {
   // linkedom builds no document element from a fragment (or nothing), and Readability needs one.
-  const { document } = parseHTML(/<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><body>${html}</body></html>`);
+  const { document } = loadDom().parseHTML(
+    /<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><body>${html}</body></html>`,
+  );
   const metadata = readMetadata(document as unknown as Document, pageUrl);
   removeBoilerplate(document as unknown as Document);
   const parsed = readableContent(document as unknown as Document);

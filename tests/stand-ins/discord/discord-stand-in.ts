@@ -24,6 +24,7 @@ export interface StandInOptions {
  */
 export async function startDiscordStandIn(options: StandInOptions) {
   const calls: RecordedCall[] = [];
+  const watchers = new Set<(call: RecordedCall) => void>();
   const identifies: any[] = [];
   const messages = new Map<string, ReturnType<typeof message>>();
   const interactionChannels = new Map<string, { channelId: string; guildId: string }>();
@@ -140,7 +141,9 @@ export async function startDiscordStandIn(options: StandInOptions) {
       const payload = /name="payload_json"\r\n\r\n([\s\S]*?)\r\n--/.exec(raw)?.[1];
       body = payload ? JSON.parse(payload) : raw;
     }
-    calls.push({ method: req.method ?? 'GET', path, query: url.search, body, at: performance.now() });
+    const call = { method: req.method ?? 'GET', path, query: url.search, body, at: performance.now() };
+    calls.push(call);
+    for (const watch of watchers) watch(call);
     route(req.method ?? 'GET', path, body, res);
   });
 
@@ -183,6 +186,24 @@ export async function startDiscordStandIn(options: StandInOptions) {
         interactionChannels.set(d.token, { channelId: d.channel_id, guildId: d.guild_id });
       if (t === 'MESSAGE_CREATE') storeMessage(d);
       for (const socket of sockets) dispatch(socket, t, d);
+    },
+    /** Resolves with the first call, past or future, that matches; no polling. */
+    nextCall(match: (call: RecordedCall) => boolean, timeoutMs = 30_000): Promise<RecordedCall> {
+      const seen = calls.find(match);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          watchers.delete(watch);
+          reject(new Error('timed out waiting for a REST call from the bot'));
+        }, timeoutMs);
+        const watch = (call: RecordedCall) => {
+          if (!match(call)) return;
+          clearTimeout(timer);
+          watchers.delete(watch);
+          resolve(call);
+        };
+        watchers.add(watch);
+      });
     },
     /** Adds a message the bot can later fetch (as one sent before it started). */
     seedMessage: storeMessage,

@@ -41,6 +41,8 @@ export interface StandInGuild {
   id: string;
   name: string;
   channels: StandInChannel[];
+  /** Members besides the bot, for memory benchmarks. */
+  extraMembers?: number;
 }
 
 export function guildCreate(guild: StandInGuild) {
@@ -50,7 +52,6 @@ export function guildCreate(guild: StandInGuild) {
     icon: null,
     owner_id: '1100000000000000099',
     unavailable: false,
-    member_count: 2,
     large: false,
     features: [],
     joined_at: new Date().toISOString(),
@@ -78,7 +79,18 @@ export function guildCreate(guild: StandInGuild) {
         ? [{ id: APP_ID, type: 1, allow: '0', deny: String(PERMISSIONS.createPublicThreads) }]
         : [],
     })),
-    members: [{ user: BOT_USER, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 }],
+    members: [
+      { user: BOT_USER, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
+      ...Array.from({ length: guild.extraMembers ?? 0 }, (_, i) => ({
+        user: user(`${guild.id.slice(0, 12)}${String(i).padStart(7, '0')}`, `member${i}`),
+        roles: [],
+        joined_at: new Date().toISOString(),
+        deaf: false,
+        mute: false,
+        flags: 0,
+      })),
+    ],
+    member_count: 1 + (guild.extraMembers ?? 0),
     threads: [],
     emojis: [],
     stickers: [],

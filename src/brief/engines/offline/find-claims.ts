@@ -1,6 +1,6 @@
 import { capAtWord } from '../../../text/cap-at-word.js';
 import type { BriefDraft } from '../../schema.js';
-import { peopleIn, type Sentence } from './split-sentences.js';
+import type { Sentence } from './split-sentences.js';
 
 type ClaimDraft = BriefDraft['claims'][number];
 
@@ -71,7 +71,7 @@ export function findClaims(sentences: Sentence[], outlet: string | null, limit: 
 
   for (const sentence of sentences) {
     const text = sentence.text;
-    for (const name of peopleIn(text)) {
+    for (const name of sentence.people) {
       if (!known.some((k) => k.name === name)) known.push({ name, role: roleAfter(text, name) });
     }
     const according = ACCORDING_TO.exec(text)?.[1]

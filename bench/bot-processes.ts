@@ -1,0 +1,46 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+const ROOT = join(import.meta.dirname, '..');
+
+/** The real Sitrep bot as its own process, as it runs in production; resolves once it is ready. */
+export function startSitrepProcess(env: Record<string, string>, cwd: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [join(ROOT, 'bin/sitrep.js'), 'bot'], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', SITREP_LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the bot did not get ready in time')), 120_000);
+    // stderr is read to the end so the bot never blocks on a full pipe.
+    child.stderr?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('"msg":"bot ready"')) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`the bot exited with ${code} before it was ready`)));
+  });
+}
+
+/** The bare reference bot (bench/bare-bot.ts) as its own process. */
+export function startBareProcess(apiUrl: string, token: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/bare-bot.ts'), apiUrl, token], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the bare bot did not get ready in time')), 120_000);
+    child.once('message', () => {
+      clearTimeout(timer);
+      resolve(child);
+    });
+  });
+}
+
+export async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
