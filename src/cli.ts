@@ -9,7 +9,8 @@ const HELP = `Usage: sitrep <command> [options]
 
 Commands:
   brief <url | file | ->         make a brief of a news article (see sitrep brief --help)
-  bot                            run the Discord bot (also: npm start)
+  bot [--shards auto | --shard-ids 0,1 --shard-count 8]
+                                 run the Discord bot (also: npm start)
   deploy-commands [--guild ID]   register the slash and context-menu commands with Discord
 
 Settings come from the environment or a .env file; see .env.example.
@@ -45,7 +46,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         await runBriefCommand(args, config, logger, io);
         return 0;
       case 'bot':
-        await runBotCommand(config, logger);
+        await runBotCommand(args, config, logger);
         return 0;
       case 'deploy-commands':
         await runDeployCommand(args, config, io);

@@ -39,6 +39,14 @@ export const EnvSchema = z.object({
     .default('false')
     .transform((v) => v === 'true'),
   SITREP_SHUTDOWN_GRACE_MS: positiveInt(10_000),
+  SITREP_LOCK_TTL_MS: positiveInt(15_000),
+  SITREP_MAX_CONCURRENT_MODEL_CALLS: positiveInt(8),
+  /** Set by discord.js's ShardingManager for each shard process it starts. */
+  SHARDS: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, 'comma-separated shard ids')
+    .optional(),
+  SHARD_COUNT: z.coerce.number().int().positive().optional(),
   SITREP_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   NODE_ENV: z.string().optional(),
   SITREP_TEST_ALLOW_LOOPBACK: z.preprocess(emptyAsUndefined, z.literal('1').optional()),
@@ -86,11 +94,15 @@ export function parseConfig(env: Record<string, string | undefined>) {
       allowLoopback: e.SITREP_TEST_ALLOW_LOOPBACK === '1',
     },
     maxArticleChars: e.SITREP_MAX_ARTICLE_CHARS,
+    lockTtlMs: e.SITREP_LOCK_TTL_MS,
+    maxConcurrentModelCalls: e.SITREP_MAX_CONCURRENT_MODEL_CALLS,
     discord: {
       token: e.DISCORD_TOKEN,
       apiUrl: e.DISCORD_API_URL.replace(/\/+$/, ''),
       messageContent: e.SITREP_MESSAGE_CONTENT,
       shutdownGraceMs: e.SITREP_SHUTDOWN_GRACE_MS,
+      shards: e.SHARDS ? e.SHARDS.split(',').map(Number) : undefined,
+      shardCount: e.SHARD_COUNT,
     },
     logLevel: e.SITREP_LOG_LEVEL,
   };

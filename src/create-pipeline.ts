@@ -8,7 +8,9 @@ import type { PipelineContext } from './brief/make-brief.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { createBriefCache } from './store/brief-cache.js';
+import { createModelSlots } from './store/model-slots.js';
 import { openStore, type Store } from './store/open-store.js';
+import { createSharedFlight } from './store/shared-flight.js';
 import { createSingleFlight } from './store/single-flight.js';
 
 export interface Pipeline {
@@ -22,16 +24,25 @@ export function createPipeline(config: Config, logger: Logger, resolve: Resolver
   const store = openStore(config.store, logger);
   const dispatcher = createSafeDispatcher({ allowLoopback: config.fetch.allowLoopback }, resolve);
   const { apiKey, ...anthropicOptions } = config.anthropic;
+  const withModelSlot = createModelSlots(store.redis, config.maxConcurrentModelCalls, config.anthropic.timeoutMs * 2);
   const ctx: PipelineContext = {
     logger,
     cache: createBriefCache(store, logger),
     singleFlight: createSingleFlight(),
+    sharedFlight: createSharedFlight(store.redis, {
+      lockTtlMs: config.lockTtlMs,
+      // Long enough for the holder's model call with its retries; then a waiter briefs it itself.
+      maxWaitMs: config.anthropic.timeoutMs * (config.anthropic.maxRetries + 1) * 3,
+      logger,
+    }),
     dispatcher,
     fetchLimits: config.fetch,
     maxArticleChars: config.maxArticleChars,
     defaultEngine: config.engine,
     engines: {
-      anthropic: apiKey ? createAnthropicEngine({ apiKey, ...anthropicOptions }, loadPrompts(), logger) : null,
+      anthropic: apiKey
+        ? createAnthropicEngine({ apiKey, ...anthropicOptions, withModelSlot }, loadPrompts(), logger)
+        : null,
       offline: createOfflineEngine(),
     },
     trust: { registry: loadOutletRegistry(), lexicon: loadLexicon() },

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUsageLimits } from '../src/limits/usage-limits.js';
+import { createLogger } from '../src/logger.js';
 import { DEFAULT_GUILD_SETTINGS } from '../src/store/guild-settings.js';
+import { createRedisConnection } from '../src/store/redis-connection.js';
 import { GUILD, NEWS, startTestBot, type TestBot } from './helpers/test-bot.js';
 import { chatInput } from './stand-ins/discord/interactions.js';
 import { PERMISSIONS } from './stand-ins/discord/payloads.js';
@@ -74,10 +76,11 @@ describe('abuse limits', () => {
 
 describe.runIf(process.env.REDIS_URL)('limits in Redis', () => {
   it('counts across processes sharing one Redis', async () => {
-    const [a, b] = await Promise.all([
-      createUsageLimits(process.env.REDIS_URL as string),
-      createUsageLimits(process.env.REDIS_URL as string),
-    ]);
+    const logger = createLogger('silent');
+    const ra = createRedisConnection(process.env.REDIS_URL as string, logger);
+    const rb = createRedisConnection(process.env.REDIS_URL as string, logger);
+    await Promise.all([ra.ready(), rb.ready()]);
+    const [a, b] = [createUsageLimits(ra), createUsageLimits(rb)];
     try {
       const guild = `test-${Date.now()}`;
       const limits = { ...DEFAULT_GUILD_SETTINGS, userBriefsPerHour: 2 };
@@ -87,7 +90,7 @@ describe.runIf(process.env.REDIS_URL)('limits in Redis', () => {
       await b.spendTokens(guild, 600_000);
       expect(await a.budgetExhausted(guild, limits)).toMatch(/daily model budget used/);
     } finally {
-      await Promise.all([a.close(), b.close()]);
+      await Promise.all([ra.close(), rb.close()]);
     }
   });
 });

@@ -2,6 +2,7 @@ import type { Dispatcher } from 'undici';
 import { UserError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { type BriefCache, briefCacheKey } from '../store/brief-cache.js';
+import type { SharedFlight } from '../store/shared-flight.js';
 import type { SingleFlight } from '../store/single-flight.js';
 import { acquireArticle } from './acquire/acquire-article.js';
 import type { FetchLimits } from './acquire/fetch-page.js';
@@ -27,6 +28,7 @@ export interface PipelineContext {
   logger: Logger;
   cache: BriefCache;
   singleFlight: SingleFlight;
+  sharedFlight: SharedFlight;
   dispatcher: Dispatcher;
   fetchLimits: FetchLimits;
   maxArticleChars: number;
@@ -124,13 +126,22 @@ export async function makeBrief(
     language: req.language,
   });
 
-  if (!req.bypassCache) {
+  const fromCache = async (): Promise<BriefResult | undefined> => {
+    if (req.bypassCache) return undefined;
     const cached = await ctx.cache.getBrief(key);
-    if (cached) return { brief: { ...cached, article: meta }, fromCache: true };
-  }
+    return cached ? { brief: { ...cached, article: meta }, fromCache: true } : undefined;
+  };
+  const cached = await fromCache();
+  if (cached) return cached;
 
+  // One computation per key in this process, and (with Redis) across every process.
   return ctx.singleFlight(`brief:${key}:${req.bypassCache}`, async () => {
     onStage('summarizing');
+    const shared = await ctx.sharedFlight(key, () => draftBrief(), fromCache);
+    return shared.value;
+  });
+
+  async function draftBrief(): Promise<BriefResult> {
     const started = Date.now();
     const options = {
       length: req.length,
@@ -189,5 +200,5 @@ export async function makeBrief(
     // A stand-in result is never stored under the model's key, so the next request tries the model again.
     if (!fallbackReason) await ctx.cache.setBrief(key, brief);
     return { brief, fromCache: false };
-  });
+  }
 }

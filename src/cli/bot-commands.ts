@@ -1,9 +1,56 @@
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { REST, Routes, ShardingManager } from 'discord.js';
 import type { Config } from '../config.js';
 import { deployCommands } from '../discord/deploy-commands.js';
-import { startBot } from '../discord/start-bot.js';
+import { MISSING_TOKEN, startBot } from '../discord/start-bot.js';
+import { UserError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { CliIo } from './brief-command.js';
+
+const BIN = fileURLToPath(new URL('../../bin/sitrep.js', import.meta.url));
+
+function waitForSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
+}
+
+/** The shard slice this process runs: from the flags, else from ShardingManager's environment. */
+function shardSlice(values: { 'shard-ids'?: string; 'shard-count'?: string }, config: Config) {
+  if (values['shard-ids'] || values['shard-count']) {
+    const ids = (values['shard-ids'] ?? '').split(',').map(Number);
+    const count = Number(values['shard-count']);
+    if (!Number.isInteger(count) || count < 1 || ids.some((id) => !Number.isInteger(id) || id < 0 || id >= count)) {
+      throw new UserError('BAD_INPUT', 'Use --shard-ids 0,1 --shard-count 8: ids from 0 to the count minus one.');
+    }
+    return { ids, count };
+  }
+  const { shards, shardCount } = config.discord;
+  return shards && shardCount ? { ids: shards, count: shardCount } : undefined;
+}
+
+/** `--shards auto`: one process per shard on this machine, as many as Discord recommends. */
+async function runShardManager(config: Config, logger: Logger): Promise<void> {
+  const token = config.discord.token;
+  if (!token) throw new UserError('NOT_CONFIGURED', MISSING_TOKEN);
+  const gateway = (await new REST({ api: config.discord.apiUrl }).setToken(token).get(Routes.gatewayBot())) as {
+    shards: number;
+  };
+  const manager = new ShardingManager(BIN, {
+    token,
+    totalShards: gateway.shards,
+    shardArgs: ['bot'],
+    execArgv: [],
+    respawn: true,
+  });
+  manager.on('shardCreate', (shard) => logger.info({ shard: shard.id }, 'shard process started'));
+  await manager.spawn({ timeout: 60_000 });
+  const signal = await waitForSignal();
+  logger.info({ signal }, 'stopping shard processes');
+  for (const shard of manager.shards.values()) shard.kill();
+}
 
 /**
  * `sitrep bot`: runs until SIGINT or SIGTERM, then drains in-flight briefs and exits. A stray
@@ -11,18 +58,28 @@ import type { CliIo } from './brief-command.js';
  * exception may leave state broken: logged, and the process exits 1 for its supervisor to restart it
  * (the store is transactional, so finished briefs and settings survive).
  */
-export async function runBotCommand(config: Config, logger: Logger): Promise<void> {
-  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection; still serving'));
+export async function runBotCommand(args: string[], config: Config, logger: Logger): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { shards: { type: 'string' }, 'shard-ids': { type: 'string' }, 'shard-count': { type: 'string' } },
+  });
+  if (values.shards !== undefined) {
+    if (values.shards !== 'auto')
+      throw new UserError('BAD_INPUT', 'Use --shards auto, or --shard-ids with --shard-count.');
+    return runShardManager(config, logger);
+  }
+  const slice = shardSlice(values, config);
+  const shardLogger = slice ? logger.child({ shard: slice.ids.join(',') }) : logger;
+  process.on('unhandledRejection', (reason) =>
+    shardLogger.error({ err: reason }, 'unhandled rejection; still serving'),
+  );
   process.on('uncaughtException', (error) => {
-    logger.fatal({ err: error }, 'uncaught exception; exiting for the supervisor to restart');
+    shardLogger.fatal({ err: error }, 'uncaught exception; exiting for the supervisor to restart');
     process.exit(1);
   });
-  const bot = await startBot(config, logger);
-  const signal = await new Promise<string>((resolve) => {
-    process.once('SIGINT', () => resolve('SIGINT'));
-    process.once('SIGTERM', () => resolve('SIGTERM'));
-  });
-  logger.info({ signal }, 'signal received');
+  const bot = await startBot(config, shardLogger, slice);
+  const signal = await waitForSignal();
+  shardLogger.info({ signal }, 'signal received');
   await bot.stop();
 }
 

@@ -5,13 +5,19 @@ import { Client, GatewayIntentBits, Options, Partials } from 'discord.js';
  * (Message Content only when asked for), partials so reactions on old messages arrive, small
  * caches, and no mentions unless a message says otherwise.
  */
-export function createDiscordClient(options: { apiUrl: string; messageContent: boolean }): Client {
+export function createDiscordClient(options: {
+  apiUrl: string;
+  messageContent: boolean;
+  shards?: number[] | undefined;
+  shardCount?: number | undefined;
+}): Client {
   const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.GuildMessageReactions];
   if (options.messageContent) intents.push(GatewayIntentBits.MessageContent);
   return new Client({
     intents,
     partials: [Partials.Message, Partials.Channel, Partials.Reaction, Partials.User],
     rest: { api: options.apiUrl },
+    ...(options.shards && options.shardCount ? { shards: options.shards, shardCount: options.shardCount } : {}),
     allowedMentions: { parse: [], repliedUser: false },
     makeCache: Options.cacheWithLimits({
       ...Options.DefaultMakeCacheSettings,

@@ -6,6 +6,7 @@ import { UserError } from '../errors.js';
 import { createUsageLimits } from '../limits/usage-limits.js';
 import type { Logger } from '../logger.js';
 import { createGuildSettingsStore } from '../store/guild-settings.js';
+import { requireRedis } from '../store/redis-connection.js';
 import type { BotContext } from './bot-context.js';
 import { createDiscordClient } from './create-client.js';
 import { createInteractionHandler } from './events/on-interaction.js';
@@ -19,18 +20,27 @@ export const MISSING_TOKEN =
   'DISCORD_TOKEN is not set: create an application and bot in the Discord Developer Portal, then put the bot token in .env (see the README).';
 
 /** Logs in and wires every door to the pipeline. `stop` drains in-flight work, then closes everything. */
-export async function startBot(config: Config, logger: Logger) {
+export async function startBot(config: Config, logger: Logger, shards?: { ids: number[]; count: number }) {
   const token = config.discord.token;
   if (!token) throw new UserError('NOT_CONFIGURED', MISSING_TOKEN);
   const pipeline = createPipeline(config, logger);
-  const limits = await createUsageLimits(config.store);
-  const client = createDiscordClient(config.discord);
+  if (pipeline.store.redis)
+    await requireRedis(pipeline.store.redis, config.store).catch(async (error: unknown) => {
+      await pipeline.close();
+      throw error;
+    });
+  const limits = createUsageLimits(pipeline.store.redis);
+  const client = createDiscordClient({
+    ...config.discord,
+    ...(shards ? { shards: shards.ids, shardCount: shards.count } : {}),
+  });
   const inFlight = new Set<Promise<unknown>>();
   let stopping = false;
 
   const ctx: BotContext = {
     pipeline: pipeline.ctx,
-    settings: createGuildSettingsStore(pipeline.store),
+    // With Redis every shard reads settings through the shared store (concurrent reads still shared).
+    settings: createGuildSettingsStore(pipeline.store, pipeline.store.redis ? 0 : undefined),
     limits,
     logger,
     hasMessageContent: () =>

@@ -1,5 +1,6 @@
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import { UserError } from '../errors.js';
+import type { RedisConnection } from '../store/redis-connection.js';
 
 /** Limits are read per guild at each check, so limiters count without a ceiling of their own. */
 const UNCAPPED = 1e12;
@@ -27,18 +28,22 @@ const minutes = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
  * Per-user and per-guild brief rates and a per-guild daily model-token budget, counted by
  * rate-limiter-flexible: in memory by default, in Redis (shared by every process) when the store is.
  */
-export async function createUsageLimits(storeUrl: string): Promise<UsageLimits> {
-  const isRedis = /^rediss?:\/\//.test(storeUrl);
-  // Loaded only for a Redis store: the client is heavy and a SQLite bot never needs it.
-  const client = isRedis ? (await import('@redis/client')).createClient({ url: storeUrl }) : null;
-  if (client) {
-    client.on('error', () => {});
-    await client.connect();
-  }
-  const limiter = (keyPrefix: string, duration: number): RateLimiterAbstract =>
-    client
-      ? new RateLimiterRedis({ storeClient: client, useRedisPackage: true, keyPrefix, points: UNCAPPED, duration })
-      : new RateLimiterMemory({ keyPrefix, points: UNCAPPED, duration });
+export function createUsageLimits(redis: RedisConnection | null): UsageLimits {
+  // While Redis is down, each process counts on its own (the insurance limiter) rather than failing.
+  const limiter = (keyPrefix: string, duration: number): RateLimiterAbstract => {
+    const memory = new RateLimiterMemory({ keyPrefix, points: UNCAPPED, duration });
+    return redis
+      ? new RateLimiterRedis({
+          storeClient: redis.client,
+          useRedisPackage: true,
+          rejectIfRedisNotReady: true,
+          insuranceLimiter: memory,
+          keyPrefix,
+          points: UNCAPPED,
+          duration,
+        })
+      : memory;
+  };
   const perUser = limiter('sitrep-rl-user', HOUR_S);
   const perGuild = limiter('sitrep-rl-guild', HOUR_S);
   const tokens = limiter('sitrep-rl-tokens', DAY_S);
@@ -70,8 +75,6 @@ export async function createUsageLimits(storeUrl: string): Promise<UsageLimits> 
     async spendTokens(guildId, spent) {
       if (spent > 0) await tokens.penalty(guildId, spent);
     },
-    async close() {
-      await client?.quit().catch(() => {});
-    },
+    async close() {},
   };
 }

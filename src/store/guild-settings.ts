@@ -40,8 +40,10 @@ export function createGuildSettingsStore(store: Store, ttlMs = SETTINGS_TTL_MS):
   };
   const get = (guildId: string) => {
     const hit = recent.get(guildId);
-    if (hit && hit.until > Date.now()) return hit.value;
+    if (hit && (hit.until > Date.now() || ttlMs === 0)) return hit.value;
     const value = read(guildId);
+    // With no TTL the entry only shares a read in flight, and is dropped when it settles.
+    if (ttlMs === 0) value.finally(() => recent.delete(guildId)).catch(() => {});
     if (recent.size > 10_000) for (const [id, entry] of recent) if (entry.until <= Date.now()) recent.delete(id);
     recent.set(guildId, { value, until: Date.now() + ttlMs });
     value.catch(() => recent.delete(guildId));
@@ -52,7 +54,7 @@ export function createGuildSettingsStore(store: Store, ttlMs = SETTINGS_TTL_MS):
     async update(guildId, change) {
       const next = GuildSettingsSchema.parse(change(await read(guildId)));
       await store.keyv.set(`guild:${guildId}`, next);
-      recent.set(guildId, { value: Promise.resolve(next), until: Date.now() + ttlMs });
+      if (ttlMs > 0) recent.set(guildId, { value: Promise.resolve(next), until: Date.now() + ttlMs });
       return next;
     },
   };

@@ -5,6 +5,7 @@ import type KeyvRedis from '@keyv/redis';
 import type KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import type { Logger } from '../logger.js';
+import { createRedisConnection, type RedisConnection } from './redis-connection.js';
 
 // Only the adapter in use is loaded: the Redis client alone weighs some 30 MB of memory.
 const require = createRequire(import.meta.url);
@@ -12,6 +13,8 @@ const require = createRequire(import.meta.url);
 export interface Store {
   keyv: Keyv;
   kind: 'sqlite' | 'redis';
+  /** The shared Redis connection, when the store is Redis (locks and limits use it too). */
+  redis: RedisConnection | null;
   close(): Promise<void>;
 }
 
@@ -23,9 +26,11 @@ export interface Store {
 export function openStore(url: string, logger: Logger): Store {
   const isRedis = /^rediss?:\/\//.test(url);
   let adapter: KeyvRedis<unknown> | KeyvSqlite;
-  if (isRedis) {
+  const redis = isRedis ? createRedisConnection(url, logger) : null;
+  if (redis) {
+    redis.ready().catch(() => {});
     const Redis: typeof KeyvRedis = require('@keyv/redis').default;
-    adapter = new Redis(url, { connectionTimeout: 2_000 });
+    adapter = new Redis(redis.client as never, { throwOnConnectError: false });
   } else {
     const path = url.replace(/^sqlite:\/\//, '');
     mkdirSync(dirname(path), { recursive: true });
@@ -40,6 +45,10 @@ export function openStore(url: string, logger: Logger): Store {
   return {
     keyv,
     kind: isRedis ? 'redis' : 'sqlite',
-    close: () => keyv.disconnect(),
+    redis,
+    async close() {
+      if (redis) await redis.close();
+      else await keyv.disconnect();
+    },
   };
 }

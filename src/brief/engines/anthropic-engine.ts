@@ -13,6 +13,8 @@ export interface AnthropicEngineOptions {
   timeoutMs: number;
   maxRetries: number;
   maxOutputTokens: number;
+  /** Holds a model-call slot around each request, so bursts stay under the API's limits. */
+  withModelSlot: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 type ParseOutcome = { ok: true; draft: BriefDraft } | { ok: false; raw: string; problems: string };
@@ -79,13 +81,15 @@ export function createAnthropicEngine(options: AnthropicEngineOptions, prompts: 
   const send = async (messages: Anthropic.Messages.MessageParam[]) => {
     const { client, format } = await loadSdk();
     try {
-      return await client.messages.parse({
-        model: options.model,
-        max_tokens: options.maxOutputTokens,
-        system,
-        messages,
-        output_config: { format },
-      });
+      return await options.withModelSlot(() =>
+        client.messages.parse({
+          model: options.model,
+          max_tokens: options.maxOutputTokens,
+          system,
+          messages,
+          output_config: { format },
+        }),
+      );
     } catch (error) {
       throw new ModelError(`model request failed: ${error instanceof Error ? error.name : 'unknown error'}`, {
         cause: error,

@@ -16,6 +16,13 @@ export interface StandInOptions {
   guilds: StandInGuild[];
   /** Application flags in READY; 1 << 18 is the Message Content intent granted. */
   applicationFlags?: number;
+  /** Shards recommended by GET /gateway/bot. */
+  recommendedShards?: number;
+}
+
+/** Discord's routing: a guild belongs to shard (guild_id >> 22) % shard_count. */
+export function shardOf(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
 }
 
 /**
@@ -29,6 +36,7 @@ export async function startDiscordStandIn(options: StandInOptions) {
   const messages = new Map<string, ReturnType<typeof message>>();
   const interactionChannels = new Map<string, { channelId: string; guildId: string }>();
   const sockets = new Set<WebSocket>();
+  const socketShards = new Map<WebSocket, [number, number]>();
   let seq = 0;
   let base = '';
 
@@ -65,7 +73,7 @@ export async function startDiscordStandIn(options: StandInOptions) {
     if (method === 'GET' && path === '/gateway/bot') {
       return json(res, 200, {
         url: base.replace('http', 'ws'),
-        shards: 1,
+        shards: options.recommendedShards ?? 1,
         session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
       });
     }
@@ -152,23 +160,29 @@ export async function startDiscordStandIn(options: StandInOptions) {
   const dispatch = (socket: WebSocket, t: string, d: unknown) => send(socket, { op: 0, t, s: ++seq, d });
   gateway.on('connection', (socket) => {
     sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
+    socket.on('close', () => {
+      sockets.delete(socket);
+      socketShards.delete(socket);
+    });
     send(socket, { op: 10, d: { heartbeat_interval: 41_250 } });
     socket.on('message', (data) => {
       const packet = JSON.parse(String(data));
       if (packet.op === 1) return send(socket, { op: 11 });
       if (packet.op !== 2) return;
       identifies.push(packet.d);
+      const [shardId, shardCount] = (packet.d.shard ?? [0, 1]) as [number, number];
+      socketShards.set(socket, [shardId, shardCount]);
+      const mine = options.guilds.filter((g) => shardOf(g.id, shardCount) === shardId);
       dispatch(socket, 'READY', {
         v: 10,
         user: BOT_USER,
-        guilds: options.guilds.map((g) => ({ id: g.id, unavailable: true })),
+        guilds: mine.map((g) => ({ id: g.id, unavailable: true })),
         session_id: `session-${nextId()}`,
         resume_gateway_url: base.replace('http', 'ws'),
         application: { id: APP_ID, flags: options.applicationFlags ?? 0 },
         shard: packet.d.shard ?? [0, 1],
       });
-      for (const guild of options.guilds) dispatch(socket, 'GUILD_CREATE', guildCreate(guild));
+      for (const guild of mine) dispatch(socket, 'GUILD_CREATE', guildCreate(guild));
     });
   });
 
@@ -181,11 +195,18 @@ export async function startDiscordStandIn(options: StandInOptions) {
     identifies,
     messages,
     /** Sends a dispatch event to every connected client. */
-    inject(t: string, d: any) {
+    inject(t: string, d: any, options: { toShard?: number } = {}) {
       if (t === 'INTERACTION_CREATE')
         interactionChannels.set(d.token, { channelId: d.channel_id, guildId: d.guild_id });
       if (t === 'MESSAGE_CREATE') storeMessage(d);
-      for (const socket of sockets) dispatch(socket, t, d);
+      for (const socket of sockets) {
+        const shard = socketShards.get(socket);
+        // Guild events go only to the shard that owns the guild, as Discord routes them, unless a
+        // test sends one elsewhere on purpose (as happens while a bot reshards).
+        const target = options.toShard ?? (d?.guild_id && shard ? shardOf(d.guild_id, shard[1]) : undefined);
+        if (shard && target !== undefined && target !== shard[0]) continue;
+        dispatch(socket, t, d);
+      }
     },
     /** Resolves with the first call, past or future, that matches; no polling. */
     nextCall(match: (call: RecordedCall) => boolean, timeoutMs = 30_000): Promise<RecordedCall> {
