@@ -4,8 +4,12 @@ import { join } from 'node:path';
 const ROOT = join(import.meta.dirname, '..');
 
 /** The real Sitrep bot as its own process, as it runs in production; resolves once it is ready. */
-export function startSitrepProcess(env: Record<string, string>, cwd: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin/sitrep.js'), 'bot'], {
+export function startSitrepProcess(
+  env: Record<string, string>,
+  cwd: string,
+  args: string[] = [],
+): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [join(ROOT, 'bin/sitrep.js'), 'bot', ...args], {
     cwd,
     env: { PATH: process.env.PATH ?? '', SITREP_LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],

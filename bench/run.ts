@@ -4,6 +4,7 @@ import { cpus } from 'node:os';
 import { runDiscordBenchmarks } from './discord-bench.js';
 import { runExtractionBenchmark } from './extract.js';
 import { runMemoryBenchmark } from './memory.js';
+import { runScaleBenchmark } from './scale-bench.js';
 import type { BenchRow } from './stats.js';
 import { runTokenBenchmark } from './tokens.js';
 
@@ -12,6 +13,7 @@ rows.push(...(await runDiscordBenchmarks()));
 rows.push(...(await runTokenBenchmark()));
 rows.push(...runExtractionBenchmark());
 rows.push(...(await runMemoryBenchmark()));
+rows.push(...(await runScaleBenchmark()));
 
 console.log('\nSitrep benchmarks (each figure beside its reference, measured in this run)');
 console.table(rows.map((r) => ({ ...r, met: r.met === null ? '—' : r.met ? 'yes' : 'NO' })));
