@@ -15,7 +15,10 @@ export function startSitrepProcess(
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the bot did not get ready in time')), 120_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error('the bot did not get ready in time'));
+    }, 120_000);
     // stderr is read to the end so the bot never blocks on a full pipe.
     child.stderr?.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('"msg":"bot ready"')) {
@@ -34,7 +37,10 @@ export function startBareProcess(apiUrl: string, token: string): Promise<ChildPr
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the bare bot did not get ready in time')), 120_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error('the bare bot did not get ready in time'));
+    }, 120_000);
     child.once('message', () => {
       clearTimeout(timer);
       resolve(child);

@@ -1,9 +1,12 @@
-import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { deployCommands } from '../src/discord/deploy-commands.js';
 import { GUILD, NEWS, startTestBot } from './helpers/test-bot.js';
+import { startDiscordStandIn } from './stand-ins/discord/discord-stand-in.js';
 import { chatInput } from './stand-ins/discord/interactions.js';
 import { APP_ID, BOT_TOKEN } from './stand-ins/discord/payloads.js';
 import { articleIn, briefFromArticle } from './stand-ins/messages-api.js';
@@ -51,6 +54,39 @@ describe('bot lifecycle', () => {
       await t.close();
     }
   });
+
+  it('--shards auto runs one process per recommended shard and stops them all on SIGTERM', async () => {
+    const discord = await startDiscordStandIn({ guilds: [], recommendedShards: 2 });
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-auto-'));
+    const manager = spawn(process.execPath, [join(ROOT, 'bin/sitrep.js'), 'bot', '--shards', 'auto'], {
+      cwd: dir,
+      env: {
+        PATH: process.env.PATH,
+        DISCORD_TOKEN: BOT_TOKEN,
+        DISCORD_API_URL: discord.apiUrl,
+        SITREP_LOG_LEVEL: 'silent',
+      },
+      stdio: 'ignore',
+    });
+    try {
+      for (const deadline = Date.now() + 30_000; discord.identifies.length < 2 && Date.now() < deadline; ) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(discord.identifies.map((i) => i.shard).sort()).toEqual([
+        [0, 2],
+        [1, 2],
+      ]);
+      await new Promise((r) => setTimeout(r, 1_500));
+      manager.kill('SIGTERM');
+      expect(await new Promise((r) => manager.once('exit', r))).toBe(0);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(discord.connections()).toBe(0);
+    } finally {
+      manager.kill('SIGKILL');
+      await discord.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 45_000);
 
   it('npm start without a token says exactly what is missing', async () => {
     const result = await promisify(execFile)('npm', ['start'], {

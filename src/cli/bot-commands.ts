@@ -10,6 +10,14 @@ import type { CliIo } from './brief-command.js';
 
 const BIN = fileURLToPath(new URL('../../bin/sitrep.js', import.meta.url));
 
+/**
+ * A server ends when it has drained: idle keep-alive sockets, or the IPC channel to a sharding
+ * manager, must not keep the process alive after that.
+ */
+function exitServer(): never {
+  process.exit(0);
+}
+
 function waitForSignal(): Promise<string> {
   return new Promise((resolve) => {
     process.once('SIGINT', () => resolve('SIGINT'));
@@ -49,7 +57,19 @@ async function runShardManager(config: Config, logger: Logger): Promise<void> {
   await manager.spawn({ timeout: 60_000 });
   const signal = await waitForSignal();
   logger.info({ signal }, 'stopping shard processes');
-  for (const shard of manager.shards.values()) shard.kill();
+  manager.respawn = false;
+  // Each shard gets the same signal, so it drains its own in-flight briefs before exiting.
+  await Promise.all(
+    [...manager.shards.values()].map(
+      (shard) =>
+        new Promise<void>((resolve) => {
+          if (!shard.process) return resolve();
+          shard.process.once('exit', () => resolve());
+          shard.process.kill(signal as NodeJS.Signals);
+        }),
+    ),
+  );
+  exitServer();
 }
 
 /**
@@ -81,6 +101,7 @@ export async function runBotCommand(args: string[], config: Config, logger: Logg
   const signal = await waitForSignal();
   shardLogger.info({ signal }, 'signal received');
   await bot.stop();
+  exitServer();
 }
 
 /** `sitrep deploy-commands [--guild ID]`: registers the commands, replacing what was there. */
