@@ -157,5 +157,7 @@ export const ExtractedArticleSchema = z.object({
   publishedAt: z.string().nullable(),
   language: z.string().nullable(),
   text: z.string(),
+  /** Share of the text that sits inside links: high on lists of headlines, low in articles. */
+  linkTextShare: z.number().min(0).max(1).default(0),
 });
 export type ExtractedArticle = z.infer<typeof ExtractedArticleSchema>;

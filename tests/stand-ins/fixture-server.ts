@@ -117,6 +117,12 @@ export async function startFixtureServer() {
       res.writeHead(302, { location: target }).end();
       return;
     }
+    const notArticle = /^\/not-article\/([a-z0-9-]+)$/.exec(path);
+    if (notArticle) {
+      const page = readFileSync(`${PAGES}../not-articles/${notArticle[1]}.html`, 'utf8');
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+      return;
+    }
     const variant = /^\/variant\/(\d+)$/.exec(path);
     if (variant) {
       // The same page with one paragraph of its own, so each variant is a different article.

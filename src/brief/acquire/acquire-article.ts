@@ -2,6 +2,7 @@ import type { Dispatcher } from 'undici';
 import { UserError } from '../../errors.js';
 import type { BriefCache } from '../../store/brief-cache.js';
 import type { SingleFlight } from '../../store/single-flight.js';
+import { NOT_ARTICLE_SENTENCES, notAnArticle } from '../extract/classify-page.js';
 import { articleFromText, domainOf, extractArticle } from '../extract/extract-article.js';
 import type { ExtractedArticle, ParsedBriefRequest } from '../schema.js';
 import { checkUrl, type FetchLimits, fetchPage } from './fetch-page.js';
@@ -13,13 +14,10 @@ export interface AcquireContext {
   singleFlight: SingleFlight;
 }
 
-function requireText(article: ExtractedArticle): ExtractedArticle {
-  if (article.text.split(/\s+/).filter(Boolean).length < 20) {
-    throw new UserError(
-      'NO_ARTICLE',
-      'That page has no article text to summarize; paste the text with `text:` instead.',
-    );
-  }
+/** Pages that are not the article (paywalls, consent walls, error pages…) stop here, before any model call. */
+function requireArticle(article: ExtractedArticle): ExtractedArticle {
+  const kind = notAnArticle(article);
+  if (kind) throw new UserError('NO_ARTICLE', NOT_ARTICLE_SENTENCES[kind]);
   return article;
 }
 
@@ -35,7 +33,7 @@ export async function acquireArticle(
   onStage: (stage: AcquireStage) => void,
 ): Promise<ExtractedArticle> {
   if (source.kind === 'text') return articleFromText(source.text, source.title);
-  if (source.kind === 'html') return requireText(extractArticle(source.html, source.url));
+  if (source.kind === 'html') return requireArticle(extractArticle(source.html, source.url));
   // Checked before the cache too, so a cached page never outlives a policy that now refuses it.
   const url = checkUrl(source.url.trim(), ctx.fetchLimits).href;
   return ctx.singleFlight(`acquire:${url}`, async () => {
@@ -47,7 +45,7 @@ export async function acquireArticle(
     const article = page.isHtml
       ? extractArticle(page.text, page.finalUrl)
       : { ...articleFromText(page.text), url: page.finalUrl, domain: domainOf(page.finalUrl) };
-    await ctx.cache.setArticle(url, requireText(article));
+    await ctx.cache.setArticle(url, requireArticle(article));
     return article;
   });
 }

@@ -53,7 +53,15 @@ export function extractArticle(html: string, pageUrl: string | null): ExtractedA
   const metadata = readMetadata(document as unknown as Document, pageUrl);
   removeBoilerplate(document as unknown as Document);
   const parsed = readableContent(document as unknown as Document);
-  const text = parsed?.content ? htmlToText(parsed.content) : htmlToText(document.body as unknown as DomNode);
+  const root = (parsed?.content ?? document.body) as unknown as DomNode & {
+    querySelectorAll(s: string): ArrayLike<{ textContent: string | null }>;
+  };
+  const text = htmlToText(root);
+  const linkChars = Array.from(root.querySelectorAll('a')).reduce(
+    (n, a) => n + (a.textContent ?? '').replace(/\s+/g, '').length,
+    0,
+  );
+  const linkTextShare = Math.min(1, linkChars / Math.max(1, text.replace(/\s+/g, '').length));
   const outlet = metadata.outlet ?? parsed?.siteName?.trim() ?? null;
   return {
     url: pageUrl,
@@ -66,6 +74,7 @@ export function extractArticle(html: string, pageUrl: string | null): ExtractedA
     publishedAt: metadata.publishedAt ?? null,
     language: metadata.language ?? (parsed?.lang ? parsed.lang.toLowerCase() : null),
     text,
+    linkTextShare,
   };
 }
 
@@ -92,5 +101,6 @@ export function articleFromText(raw: string, title?: string): ExtractedArticle {
     publishedAt: null,
     language: null,
     text: looksLikeTitle ? rest.join('\n').trim() : text,
+    linkTextShare: 0,
   };
 }
