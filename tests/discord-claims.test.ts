@@ -109,6 +109,23 @@ describe('claims on demand', () => {
   });
 });
 
+describe('"What I read"', () => {
+  it('shows privately the beginning of the text the brief was made from, and its length', async () => {
+    const brief = await postBrief(`${seed}\nRead run.`);
+    const customId = (brief.components[0] as { components: { custom_id?: string; label: string }[] }).components.find(
+      (b) => b.label === 'What I read',
+    )?.custom_id;
+    const press = buttonPress(reader, customId ?? '', brief);
+    t.discord.inject('INTERACTION_CREATE', press);
+    const answer = await t.waitForCall((c) => c.path.includes(press.token) && c.path.endsWith('/callback'));
+    expect(answer.body).toMatchObject({ type: 4, data: { flags: 64 } });
+    const embed = answer.body.data.embeds[0];
+    expect(embed.title).toBe('What Sitrep read: World powers trying to buy arms from Iran: military chief');
+    expect(embed.description.startsWith('TEHRAN – A top Iranian military commander has said')).toBe(true);
+    expect(embed.footer.text).toMatch(/^\d+ words read$/);
+  });
+});
+
 describe('the "Summarize article" context menu', () => {
   it('briefs the link in the chosen message', async () => {
     const target = message({

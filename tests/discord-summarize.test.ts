@@ -57,7 +57,12 @@ describe('/summarize through the real discord.js client', () => {
     expect(embed.footer.text).toMatch(/^Harbour Defence Review · 2026-11-20 · claude-haiku-4-5 · fresh$/);
     expect(embed.url).toBe(url);
     const buttons = final.body.components[0].components;
-    expect(buttons.map((b: { label: string }) => b.label)).toEqual(['Claims (2)', 'Source note', 'Original']);
+    expect(buttons.map((b: { label: string }) => b.label)).toEqual([
+      'Claims (2)',
+      'Source note',
+      'What I read',
+      'Original',
+    ]);
     expect(buttons[0].custom_id).toMatch(/^brief:claims:[0-9a-f]{64}$/);
     expect(final.body.allowed_mentions).toEqual({ parse: [] });
     t.api.setDefault((request) => ({ text: briefFromArticle(articleIn(request) ?? '') }));

@@ -84,7 +84,9 @@ function chooseEngine(choice: EngineChoice, engines: PipelineContext['engines'])
   return engines.offline;
 }
 
-function articleMeta(article: ExtractedArticle, truncated: boolean): ArticleMeta {
+const EXCERPT_CHARS = 1_500;
+
+function articleMeta(article: ExtractedArticle, truncated: boolean, usedText: string): ArticleMeta {
   return {
     url: article.url,
     canonicalUrl: article.canonicalUrl,
@@ -94,8 +96,9 @@ function articleMeta(article: ExtractedArticle, truncated: boolean): ArticleMeta
     byline: article.byline,
     publishedAt: article.publishedAt,
     language: article.language,
-    wordCount: article.text.split(/\s+/).filter(Boolean).length,
+    wordCount: usedText.split(/\s+/).filter(Boolean).length,
     truncated,
+    excerpt: usedText.slice(0, EXCERPT_CHARS),
   };
 }
 
@@ -115,7 +118,7 @@ export async function makeBrief(
   const fullArticle = await acquireArticle(req.source, ctx, onStage);
   const { text, truncated } = limitArticleText(fullArticle.text, ctx.maxArticleChars);
   const article = { ...fullArticle, text };
-  const meta = articleMeta(fullArticle, truncated);
+  const meta = articleMeta(fullArticle, truncated, text);
   const sourceContext = describeSourceForModel(article, ctx.trust);
   const key = briefCacheKey({
     text,

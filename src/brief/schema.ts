@@ -36,6 +36,8 @@ export const ArticleSchema = z.object({
   wordCount: z.number().int().nonnegative(),
   /** True when the text was cut to the model's input cap. */
   truncated: z.boolean(),
+  /** The beginning of the text the brief was made from, so a reader can check the brief against it. */
+  excerpt: z.string().default(''),
 });
 export type ArticleMeta = z.infer<typeof ArticleSchema>;
 

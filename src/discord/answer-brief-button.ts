@@ -2,14 +2,19 @@ import { type ButtonInteraction, MessageFlags } from 'discord.js';
 import { UserError } from '../errors.js';
 import type { BotContext } from './bot-context.js';
 import { parseBriefButtonId } from './render/brief-button-id.js';
-import { renderClaimsEmbeds, renderSourceNoteEmbed } from './render/render-claims.js';
+import { renderClaimsEmbeds, renderReadEmbed, renderSourceNoteEmbed } from './render/render-claims.js';
 
-/** Claims and Source note buttons: answered from the stored brief, never by a new model call. */
+/** Claims, Source note and What I read buttons: answered from the stored brief, never by a new model call. */
 export async function answerBriefButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
   const parsed = parseBriefButtonId(interaction.customId);
   if (!parsed) throw new UserError('BAD_INPUT', 'That button is not one of Sitrep’s.');
   const brief = await ctx.pipeline.cache.getShownBrief(parsed.cacheKey);
   if (!brief) throw new UserError('NO_ARTICLE', 'That brief is no longer stored; run /summarize again to rebuild it.');
-  const embeds = parsed.kind === 'claims' ? renderClaimsEmbeds(brief) : [renderSourceNoteEmbed(brief)];
+  const embeds =
+    parsed.kind === 'claims'
+      ? renderClaimsEmbeds(brief)
+      : parsed.kind === 'read'
+        ? [renderReadEmbed(brief)]
+        : [renderSourceNoteEmbed(brief)];
   await interaction.reply({ embeds, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
 }

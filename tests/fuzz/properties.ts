@@ -7,7 +7,7 @@ import { articleFromText, extractArticle } from '../../src/brief/extract/extract
 import type { Brief } from '../../src/brief/schema.js';
 import { LIMITS } from '../../src/discord/render/discord-text.js';
 import { renderBriefMessage } from '../../src/discord/render/render-brief.js';
-import { renderClaimsEmbeds, renderSourceNoteEmbed } from '../../src/discord/render/render-claims.js';
+import { renderClaimsEmbeds, renderReadEmbed, renderSourceNoteEmbed } from '../../src/discord/render/render-claims.js';
 
 const lexicon = loadLexicon();
 
@@ -93,6 +93,7 @@ export const briefArb: fc.Arbitrary<Brief> = fc.record({
     language: fc.constant('en'),
     wordCount: fc.nat(),
     truncated: fc.boolean(),
+    excerpt: hostileText(1_500),
   }),
   summary: fc.record({
     headline: hostileText(200),
@@ -188,7 +189,7 @@ export const properties = {
       const message = renderBriefMessage(brief, fromCache);
       const claims = renderClaimsEmbeds(brief);
       const note = renderSourceNoteEmbed(brief);
-      const all = [...message.embeds, ...claims, note];
+      const all = [...message.embeds, ...claims, note, renderReadEmbed(brief)];
       const text = JSON.stringify(all);
       return (
         all.every(

@@ -1,6 +1,6 @@
-export type BriefButtonKind = 'claims' | 'note';
+export type BriefButtonKind = 'claims' | 'note' | 'read';
 
-const PATTERN = /^brief:(claims|note):([0-9a-f]{64})$/;
+const PATTERN = /^brief:(claims|note|read):([0-9a-f]{64})$/;
 
 /** Button state lives in the custom id (the brief's cache key), so buttons work after a restart. */
 export function briefButtonId(kind: BriefButtonKind, cacheKey: string): string {

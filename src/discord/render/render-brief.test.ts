@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Brief } from '../../brief/schema.js';
 import { LIMITS } from './discord-text.js';
 import { renderBriefMessage } from './render-brief.js';
-import { renderClaimsEmbeds, renderSourceNoteEmbed } from './render-claims.js';
+import { renderClaimsEmbeds, renderReadEmbed, renderSourceNoteEmbed } from './render-claims.js';
 
 const long = (n: number) => 'word '.repeat(n / 5).trim();
 
@@ -19,6 +19,7 @@ function hugeBrief(): Brief {
       language: 'en',
       wordCount: 99999,
       truncated: true,
+      excerpt: long(1_500),
     },
     summary: { headline: long(200), sentences: Array.from({ length: 8 }, () => long(400)) },
     claims: Array.from({ length: 25 }, (_, i) => ({
@@ -85,7 +86,11 @@ describe('rendering near every Discord limit', () => {
     expect(embed?.footer?.text.length).toBeLessThanOrEqual(LIMITS.footer);
     expect(embedSize(embed ?? {})).toBeLessThanOrEqual(LIMITS.embedsTotal);
     // A link longer than a button may hold gets no Original button rather than a rejected message.
-    expect(components[0]?.components).toHaveLength(2);
+    expect(components[0]?.components.map((c) => ('label' in c ? c.label : ''))).toEqual([
+      'Claims (25)',
+      'Source note',
+      'What I read',
+    ]);
   });
 
   it('splits a long claim list over embeds within the per-message total and says what did not fit', () => {
@@ -97,7 +102,10 @@ describe('rendering near every Discord limit', () => {
     expect(embeds.map((e) => e.description).join('')).toContain('⚠ quote not found in the article');
   });
 
-  it('keeps the source note within a description', () => {
+  it('keeps the source note and what was read within a description', () => {
     expect(renderSourceNoteEmbed(brief).description?.length).toBeLessThanOrEqual(LIMITS.description);
+    const read = renderReadEmbed(brief);
+    expect(read.description?.length).toBeLessThanOrEqual(LIMITS.description);
+    expect(read.footer?.text).toBe('99999 words read; the text was cut before the model, so its end was not read');
   });
 });

@@ -80,6 +80,12 @@ export function renderBriefMessage(brief: Brief, fromCache: boolean) {
       custom_id: briefButtonId('note', brief.meta.cacheKey),
     },
   ];
+  buttons.push({
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    label: 'What I read',
+    custom_id: briefButtonId('read', brief.meta.cacheKey),
+  });
   if (isWebUrl(article.url)) {
     buttons.push({ type: ComponentType.Button, style: ButtonStyle.Link, label: 'Original', url: article.url });
   }

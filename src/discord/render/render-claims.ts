@@ -45,6 +45,18 @@ export function renderClaimsEmbeds(brief: Brief): APIEmbed[] {
   return embeds;
 }
 
+/** The beginning of the text the brief was made from, its length, and whether it was cut. */
+export function renderReadEmbed(brief: Brief): APIEmbed {
+  const { article } = brief;
+  const cut = article.truncated ? '; the text was cut before the model, so its end was not read' : '';
+  const more = article.excerpt.length < article.wordCount * 4 ? '\n\n…' : '';
+  return {
+    title: inert(`What Sitrep read: ${article.title ?? brief.summary.headline}`, LIMITS.title),
+    description: `${inert(article.excerpt || '(no text)', 3_800)}${more}`,
+    footer: { text: `${article.wordCount} words read${cut}` },
+  };
+}
+
 export function renderSourceNoteEmbed(brief: Brief): APIEmbed {
   return {
     title: inert(`Source note: ${brief.summary.headline}`, LIMITS.title),
