@@ -4,6 +4,7 @@ const BOILERPLATE_SELECTOR = [
   'button',
   'noscript',
   'iframe',
+  'figcaption',
   '[role="navigation"]',
   '[role="complementary"]',
   '[role="contentinfo"]',
@@ -11,7 +12,7 @@ const BOILERPLATE_SELECTOR = [
 
 /** Class or id tokens that mark page furniture rather than article text. */
 const BOILERPLATE_TOKEN =
-  /^(ads?([-_].*)?|advert\w*|.*[-_]ads?|newsletter\w*|share([-_].*)?|sharing\w*|social([-_].*)?|related([-_].*)?|promo\w*|subscribe\w*|sponsor\w*|cookie\w*|outbrain|taboola|recirc\w*|most[-_]?(read|popular))$/i;
+  /^(ads?([-_].*)?|advert\w*|.*[-_]ads?|newsletter\w*|share([-_].*)?|sharing\w*|social([-_].*)?|related([-_].*)?|promo\w*|subscribe\w*|sponsor\w*|cookie\w*|outbrain|taboola|recirc\w*|most[-_]?(read|popular)|byline\w*|author[-_]?(bio|box|info|card)\w*|timestamp|dateline|tags?|breadcrumbs?|caption\w*|[\w-]*credits?|read[-_]?more|more[-_]stories|recommended\w*|also[-_]read|see[-_]also|trending\w*|sign[-_]?up|comments?)$/i;
 
 /** A furniture-named element is removed only when small: a big one may be a wrapper of the article. */
 function isBoilerplate(element: Element): boolean {
