@@ -84,7 +84,7 @@ export async function startBot(config: Config, logger: Logger, shards?: { ids: n
       const grace = new Promise((resolve) => setTimeout(resolve, config.discord.shutdownGraceMs).unref());
       await Promise.race([Promise.allSettled([...inFlight]), grace]);
       await client.destroy();
-      await Promise.all([pipeline.close(), limits.close()]);
+      await pipeline.close();
       logger.info('stopped');
     },
   };

@@ -19,7 +19,6 @@ export interface UsageLimits {
   /** Null while the guild has model budget left today; otherwise why the offline engine stands in. */
   budgetExhausted(guildId: string, limits: BriefLimits): Promise<string | null>;
   spendTokens(guildId: string, tokens: number): Promise<void>;
-  close(): Promise<void>;
 }
 
 const minutes = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
@@ -75,6 +74,5 @@ export function createUsageLimits(redis: RedisConnection | null): UsageLimits {
     async spendTokens(guildId, spent) {
       if (spent > 0) await tokens.penalty(guildId, spent);
     },
-    async close() {},
   };
 }
