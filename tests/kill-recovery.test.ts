@@ -7,10 +7,11 @@ import { parseConfig } from '../src/config.js';
 import { createPipeline } from '../src/create-pipeline.js';
 import { createLogger } from '../src/logger.js';
 import { createGuildSettingsStore } from '../src/store/guild-settings.js';
+import { childBotEnv } from './helpers/child-bot-env.js';
 import { GUILD, NEWS } from './helpers/test-bot.js';
 import { type DiscordStandIn, startDiscordStandIn } from './stand-ins/discord/discord-stand-in.js';
 import { buttonPress, chatInput } from './stand-ins/discord/interactions.js';
-import { BOT_TOKEN, PERMISSIONS } from './stand-ins/discord/payloads.js';
+import { PERMISSIONS } from './stand-ins/discord/payloads.js';
 import { articleIn, briefFromArticle, type MessagesApi, startMessagesApi } from './stand-ins/messages-api.js';
 
 const BIN = resolve(import.meta.dirname, '../bin/sitrep.js');
@@ -37,18 +38,13 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const env = () => ({
-  PATH: process.env.PATH,
-  HOME: dir,
-  NODE_ENV: 'test',
-  DISCORD_TOKEN: BOT_TOKEN,
-  DISCORD_API_URL: discord.apiUrl,
-  ANTHROPIC_API_KEY: 'sk-ant-test-0000000000',
-  ANTHROPIC_BASE_URL: api.url,
-  SITREP_MODEL_MAX_RETRIES: '0',
-  SITREP_STORE: `sqlite://${join(dir, 'store.sqlite')}`,
-  SITREP_LOG_LEVEL: 'silent',
-});
+const env = () =>
+  childBotEnv({
+    home: dir,
+    discordApiUrl: discord.apiUrl,
+    modelUrl: api.url,
+    store: `sqlite://${join(dir, 'store.sqlite')}`,
+  });
 
 async function until<T>(find: () => T | undefined, what: string, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

@@ -3,9 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { childBotEnv } from './helpers/child-bot-env.js';
 import { type DiscordStandIn, shardOf, startDiscordStandIn } from './stand-ins/discord/discord-stand-in.js';
 import { chatInput } from './stand-ins/discord/interactions.js';
-import { BOT_TOKEN, PERMISSIONS, type StandInGuild } from './stand-ins/discord/payloads.js';
+import { PERMISSIONS, type StandInGuild } from './stand-ins/discord/payloads.js';
 import { articleIn, briefFromArticle, type MessagesApi, startMessagesApi } from './stand-ins/messages-api.js';
 
 const REDIS_URL = process.env.REDIS_URL;
@@ -50,19 +51,10 @@ afterEach(() => {
 });
 
 function env(store: string) {
-  return {
-    PATH: process.env.PATH ?? '',
-    HOME: dir,
-    NODE_ENV: 'test',
-    DISCORD_TOKEN: BOT_TOKEN,
-    DISCORD_API_URL: discord.apiUrl,
-    ANTHROPIC_API_KEY: 'sk-ant-test-0000000000',
-    ANTHROPIC_BASE_URL: api.url,
-    SITREP_MODEL_MAX_RETRIES: '0',
-    SITREP_STORE: store,
-    SITREP_LOCK_TTL_MS: '1500',
-    SITREP_LOG_LEVEL: process.env.SITREP_TEST_LOG_LEVEL ?? 'silent',
-  };
+  return childBotEnv(
+    { home: dir, discordApiUrl: discord.apiUrl, modelUrl: api.url, store },
+    { SITREP_LOCK_TTL_MS: '1500' },
+  );
 }
 
 /** Starts one bot process for a shard slice and waits until that shard has logged in. */

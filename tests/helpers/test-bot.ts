@@ -54,16 +54,9 @@ export async function startTestBot(
     await bot.ctx.settings.update(GUILD.id, (s) => ({ ...s, userBriefsPerHour: 1_000, guildBriefsPerHour: 10_000 }));
   }
 
-  /** Waits until a recorded REST call matches, and returns it. */
-  async function waitForCall(match: (call: RecordedCall) => boolean, timeoutMs = 10_000): Promise<RecordedCall> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = discord.calls.find(match);
-      if (found) return found;
-      if (Date.now() > deadline) throw new Error('timed out waiting for a REST call from the bot');
-      await new Promise((r) => setTimeout(r, 10));
-    }
-  }
+  /** Waits until a recorded REST call matches, and returns it (the stand-in's own watcher, no polling). */
+  const waitForCall = (match: (call: RecordedCall) => boolean, timeoutMs = 10_000) =>
+    discord.nextCall(match, timeoutMs);
 
   return {
     discord,
