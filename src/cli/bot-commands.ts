@@ -1,14 +1,11 @@
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { REST, Routes, ShardingManager } from 'discord.js';
 import type { Config } from '../config.js';
 import { deployCommands } from '../discord/deploy-commands.js';
-import { MISSING_TOKEN, startBot } from '../discord/start-bot.js';
+import { runShardManager } from '../discord/run-shard-manager.js';
+import { startBot } from '../discord/start-bot.js';
 import { UserError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { CliIo } from './brief-command.js';
-
-const BIN = fileURLToPath(new URL('../../bin/sitrep.js', import.meta.url));
 
 /**
  * A server ends when it has drained: idle keep-alive sockets, or the IPC channel to a sharding
@@ -39,39 +36,6 @@ function shardSlice(values: { 'shard-ids'?: string; 'shard-count'?: string }, co
   return shards && shardCount ? { ids: shards, count: shardCount } : undefined;
 }
 
-/** `--shards auto`: one process per shard on this machine, as many as Discord recommends. */
-async function runShardManager(config: Config, logger: Logger): Promise<void> {
-  const token = config.discord.token;
-  if (!token) throw new UserError('NOT_CONFIGURED', MISSING_TOKEN);
-  const gateway = (await new REST({ api: config.discord.apiUrl }).setToken(token).get(Routes.gatewayBot())) as {
-    shards: number;
-  };
-  const manager = new ShardingManager(BIN, {
-    token,
-    totalShards: gateway.shards,
-    shardArgs: ['bot'],
-    execArgv: [],
-    respawn: true,
-  });
-  manager.on('shardCreate', (shard) => logger.info({ shard: shard.id }, 'shard process started'));
-  await manager.spawn({ timeout: 60_000 });
-  const signal = await waitForSignal();
-  logger.info({ signal }, 'stopping shard processes');
-  manager.respawn = false;
-  // Each shard gets the same signal, so it drains its own in-flight briefs before exiting.
-  await Promise.all(
-    [...manager.shards.values()].map(
-      (shard) =>
-        new Promise<void>((resolve) => {
-          if (!shard.process) return resolve();
-          shard.process.once('exit', () => resolve());
-          shard.process.kill(signal as NodeJS.Signals);
-        }),
-    ),
-  );
-  exitServer();
-}
-
 /**
  * `sitrep bot`: runs until SIGINT or SIGTERM, then drains in-flight briefs and exits. A stray
  * rejected promise is one request's failure: logged, and the bot keeps serving. An uncaught
@@ -86,7 +50,8 @@ export async function runBotCommand(args: string[], config: Config, logger: Logg
   if (values.shards !== undefined) {
     if (values.shards !== 'auto')
       throw new UserError('BAD_INPUT', 'Use --shards auto, or --shard-ids with --shard-count.');
-    return runShardManager(config, logger);
+    await runShardManager(config, logger, waitForSignal);
+    exitServer();
   }
   const slice = shardSlice(values, config);
   const shardLogger = slice ? logger.child({ shard: slice.ids.join(',') }) : logger;

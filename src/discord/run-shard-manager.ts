@@ -1,0 +1,44 @@
+import { fileURLToPath } from 'node:url';
+import { REST, Routes, ShardingManager } from 'discord.js';
+import type { Config } from '../config.js';
+import { UserError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { MISSING_TOKEN } from './start-bot.js';
+
+const BIN = fileURLToPath(new URL('../../bin/sitrep.js', import.meta.url));
+
+/** `--shards auto`: one process per shard on this machine, as many as Discord recommends. */
+export async function runShardManager(
+  config: Config,
+  logger: Logger,
+  untilSignal: () => Promise<string>,
+): Promise<void> {
+  const token = config.discord.token;
+  if (!token) throw new UserError('NOT_CONFIGURED', MISSING_TOKEN);
+  const gateway = (await new REST({ api: config.discord.apiUrl }).setToken(token).get(Routes.gatewayBot())) as {
+    shards: number;
+  };
+  const manager = new ShardingManager(BIN, {
+    token,
+    totalShards: gateway.shards,
+    shardArgs: ['bot'],
+    execArgv: [],
+    respawn: true,
+  });
+  manager.on('shardCreate', (shard) => logger.info({ shard: shard.id }, 'shard process started'));
+  await manager.spawn({ timeout: 60_000 });
+  const signal = await untilSignal();
+  logger.info({ signal }, 'stopping shard processes');
+  manager.respawn = false;
+  // Each shard gets the same signal, so it drains its own in-flight briefs before exiting.
+  await Promise.all(
+    [...manager.shards.values()].map(
+      (shard) =>
+        new Promise<void>((resolve) => {
+          if (!shard.process) return resolve();
+          shard.process.once('exit', () => resolve());
+          shard.process.kill(signal as NodeJS.Signals);
+        }),
+    ),
+  );
+}
