@@ -7,7 +7,7 @@ import { createOfflineEngine } from './brief/engines/offline-engine.js';
 import type { PipelineContext } from './brief/make-brief.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
-import { createBriefCache } from './store/brief-cache.js';
+import { type BriefStore, createBriefStore } from './store/brief-store.js';
 import { createModelSlots } from './store/model-slots.js';
 import { openStore, type Store } from './store/open-store.js';
 import { createSharedFlight } from './store/shared-flight.js';
@@ -16,6 +16,8 @@ import { createSingleFlight } from './store/single-flight.js';
 export interface Pipeline {
   ctx: PipelineContext;
   store: Store;
+  /** The same cache the pipeline uses, with what the doors keep about the briefs they showed. */
+  briefs: BriefStore;
   close(): Promise<void>;
 }
 
@@ -24,10 +26,11 @@ export function createPipeline(config: Config, logger: Logger, resolve: Resolver
   const store = openStore(config.store, logger);
   const dispatcher = createSafeDispatcher({ allowLoopback: config.fetch.allowLoopback }, resolve);
   const { apiKey, ...anthropicOptions } = config.anthropic;
+  const briefs = createBriefStore(store, logger);
   const withModelSlot = createModelSlots(store.redis, config.maxConcurrentModelCalls, config.anthropic.timeoutMs * 2);
   const ctx: PipelineContext = {
     logger,
-    cache: createBriefCache(store, logger),
+    cache: briefs,
     singleFlight: createSingleFlight(),
     sharedFlight: createSharedFlight(store.redis, {
       lockTtlMs: config.lockTtlMs,
@@ -50,6 +53,7 @@ export function createPipeline(config: Config, logger: Logger, resolve: Resolver
   return {
     ctx,
     store,
+    briefs,
     async close() {
       await Promise.allSettled([store.close(), dispatcher.close()]);
     },

@@ -109,7 +109,7 @@ describe('SIGKILL in the middle of briefs', () => {
     try {
       expect((await createGuildSettingsStore(pipeline.store).get(GUILD.id)).claimsEmoji).toBe('📌');
       const key = finished.body.components[0].components[0].custom_id.split(':')[2];
-      expect((await pipeline.ctx.cache.getShownBrief(key))?.summary.headline).toBe(finished.body.embeds[0].title);
+      expect((await pipeline.briefs.getShownBrief(key))?.summary.headline).toBe(finished.body.embeds[0].title);
     } finally {
       await pipeline.close();
     }

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { briefCacheKey } from '../src/brief/brief-cache-key.js';
 import { makeBrief } from '../src/brief/make-brief.js';
 import { BriefSchema } from '../src/brief/schema.js';
 import { UserError } from '../src/errors.js';
-import { briefCacheKey } from '../src/store/brief-cache.js';
 import { createTestPipeline, TEST_API_KEY } from './helpers/test-pipeline.js';
 import { type FixtureServer, startFixtureServer } from './stand-ins/fixture-server.js';
 import { articleIn, briefFromArticle, type MessagesApi, startMessagesApi } from './stand-ins/messages-api.js';

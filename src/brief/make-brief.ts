@@ -1,16 +1,15 @@
 import type { Dispatcher } from 'undici';
 import { UserError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { type BriefCache, briefCacheKey } from '../store/brief-cache.js';
-import type { SharedFlight } from '../store/shared-flight.js';
-import type { SingleFlight } from '../store/single-flight.js';
 import { acquireArticle } from './acquire/acquire-article.js';
 import type { FetchLimits } from './acquire/fetch-page.js';
+import { briefCacheKey } from './brief-cache-key.js';
 import { buildSourceNote, describeSourceForModel, type TrustData } from './checks/build-source-note.js';
 import { groundClaims } from './checks/ground-claims.js';
 import { enforceNeutrality, neutralityProblems } from './checks/neutrality.js';
 import { type DraftResult, type Engine, ModelError } from './engines/engine.js';
 import { limitArticleText } from './limit-article-text.js';
+import type { BriefCache, SharedFlight, SingleFlight } from './ports.js';
 import {
   type ArticleMeta,
   type Brief,

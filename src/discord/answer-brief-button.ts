@@ -8,7 +8,7 @@ import { renderClaimsEmbeds, renderReadEmbed, renderSourceNoteEmbed } from './re
 export async function answerBriefButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
   const parsed = parseBriefButtonId(interaction.customId);
   if (!parsed) throw new UserError('BAD_INPUT', 'That button is not one of Sitrep’s.');
-  const brief = await ctx.pipeline.cache.getShownBrief(parsed.cacheKey);
+  const brief = await ctx.briefs.getShownBrief(parsed.cacheKey);
   if (!brief) throw new UserError('NO_ARTICLE', 'That brief is no longer stored; run /summarize again to rebuild it.');
   const embeds =
     parsed.kind === 'claims'

@@ -1,11 +1,14 @@
 import type { PipelineContext } from '../brief/make-brief.js';
 import type { UsageLimits } from '../limits/usage-limits.js';
 import type { Logger } from '../logger.js';
+import type { BriefStore } from '../store/brief-store.js';
 import type { GuildSettingsStore } from '../store/guild-settings.js';
 
 /** What every handler receives: handed in, never imported, so tests can build their own. */
 export interface BotContext {
   pipeline: PipelineContext;
+  /** Briefs as shown in Discord, for buttons and reactions on their messages. */
+  briefs: BriefStore;
   settings: GuildSettingsStore;
   limits: UsageLimits;
   logger: Logger;

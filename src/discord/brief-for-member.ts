@@ -17,6 +17,6 @@ export async function briefForMember(
     modelGate: () => ctx.limits.budgetExhausted(who.guildId, who.settings),
     onModelUsage: (tokens) => ctx.limits.spendTokens(who.guildId, tokens),
   });
-  await ctx.pipeline.cache.setShownBrief(result.brief);
+  await ctx.briefs.setShownBrief(result.brief);
   return result;
 }

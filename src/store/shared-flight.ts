@@ -1,12 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { SharedFlight } from '../brief/ports.js';
 import type { Logger } from '../logger.js';
 import type { RedisConnection } from './redis-connection.js';
-
-export type SharedFlight = <T>(
-  key: string,
-  compute: () => Promise<T>,
-  lookup: () => Promise<T | undefined>,
-) => Promise<{ value: T; computed: boolean }>;
 
 const RENEW_IF_OWNER =
   "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";

@@ -1,4 +1,4 @@
-export type SingleFlight = <T>(key: string, work: () => Promise<T>) => Promise<T>;
+import type { SingleFlight } from '../brief/ports.js';
 
 /** Concurrent calls with the same key share one run of `work`; the next call after it settles runs anew. */
 export function createSingleFlight(): SingleFlight {

@@ -1,9 +1,8 @@
 import type { Dispatcher } from 'undici';
 import { UserError } from '../../errors.js';
-import type { BriefCache } from '../../store/brief-cache.js';
-import type { SingleFlight } from '../../store/single-flight.js';
 import { NOT_ARTICLE_SENTENCES, notAnArticle } from '../extract/classify-page.js';
 import { articleFromText, domainOf, extractArticle } from '../extract/extract-article.js';
+import type { BriefCache, SingleFlight } from '../ports.js';
 import type { ExtractedArticle, ParsedBriefRequest } from '../schema.js';
 import { checkUrl, type FetchLimits, fetchPage } from './fetch-page.js';
 

@@ -25,7 +25,7 @@ export function createReactionHandler(ctx: BotContext) {
     if (claimed.has(key)) return false;
     claimed.add(key);
     try {
-      return await ctx.pipeline.cache.markAnswered(key, ANSWERED_TTL_MS);
+      return await ctx.briefs.markAnswered(key, ANSWERED_TTL_MS);
     } finally {
       claimed.delete(key);
     }
@@ -47,7 +47,7 @@ export function createReactionHandler(ctx: BotContext) {
           if (!message.inGuild()) return;
 
           const key = briefKeyOfMessage(message);
-          let brief = key ? await ctx.pipeline.cache.getShownBrief(key) : undefined;
+          let brief = key ? await ctx.briefs.getShownBrief(key) : undefined;
           if (!key) {
             const [url] = findUrls(message.content);
             if (!url) return;

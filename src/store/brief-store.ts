@@ -1,46 +1,25 @@
-import { createHash } from 'node:crypto';
-import { type Brief, BriefSchema, type ExtractedArticle, ExtractedArticleSchema } from '../brief/schema.js';
+import type { BriefCache } from '../brief/ports.js';
+import { type Brief, BriefSchema, ExtractedArticleSchema } from '../brief/schema.js';
 import type { Logger } from '../logger.js';
 import type { Store } from './open-store.js';
 
 const BRIEF_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 const ARTICLE_TTL_MS = 60 * 60 * 1000;
 
-export interface BriefKeyParts {
-  text: string;
-  /** What the engine is told about the source; a different outlet is a different brief. */
-  sourceContext: string;
-  promptVersion: string;
-  model: string;
-  length: string;
-  language: string;
-}
-
-/** Same article text (white space aside), source, prompt, model, length and language give the same key. */
-export function briefCacheKey(parts: BriefKeyParts): string {
-  const text = parts.text.normalize('NFC').replace(/\s+/g, ' ').trim();
-  return createHash('sha256')
-    .update(JSON.stringify([text, parts.sourceContext, parts.promptVersion, parts.model, parts.length, parts.language]))
-    .digest('hex');
-}
-
-export interface BriefCache {
-  getBrief(key: string): Promise<Brief | undefined>;
-  setBrief(key: string, brief: Brief): Promise<void>;
+/** The pipeline's cache, plus what the Discord doors keep about briefs they showed. */
+export interface BriefStore extends BriefCache {
   /** A brief as it was shown (model-made or stand-in), for buttons and reactions on its message. */
   getShownBrief(key: string): Promise<Brief | undefined>;
   setShownBrief(brief: Brief): Promise<void>;
   /** Records that an event was answered; false when it already was (within the TTL). */
   markAnswered(key: string, ttlMs: number): Promise<boolean>;
-  getArticle(url: string): Promise<ExtractedArticle | undefined>;
-  setArticle(url: string, article: ExtractedArticle): Promise<void>;
 }
 
 /**
  * Briefs are kept a month (their key changes with prompt or model), fetched articles an hour (pages
  * change). What comes back is validated: a stale or damaged entry is a miss, not a crash.
  */
-export function createBriefCache(store: Store, logger: Logger): BriefCache {
+export function createBriefStore(store: Store, logger: Logger): BriefStore {
   const read = async <T>(
     key: string,
     schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } },
