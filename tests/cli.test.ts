@@ -68,7 +68,7 @@ describe('sitrep brief', () => {
     expect(result.stdout).toContain('Major General Mohammad Bagheri');
     expect(result.stdout).toContain('offline engine (extractive, no model)');
     expect(result.stderr.trim().split('\n')).toEqual([
-      'sitrep: ANTHROPIC_API_KEY is not set, so the offline engine (extractive, no model) made this brief.',
+      'sitrep: no model engine is configured (ANTHROPIC_API_KEY, or an OpenAI-compatible server), so the offline engine (extractive, no model) made this brief.',
     ]);
   });
 
@@ -92,10 +92,22 @@ describe('sitrep brief', () => {
     const result = await sitrep(
       ['brief', '-', '--engine', 'offline', '--json'],
       {},
-      'Drills end early\n\nThe navy ended its drills on Friday after a storm, a spokesman for the fleet said on Saturday in the port city.',
+      'Drills end early\n\nThe navy ended its drills on Friday after a storm, a spokesman for the fleet said on Saturday in the port city. He said the ships would return to port by Monday.',
     );
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).article.title).toBe('Drills end early');
+  });
+
+  it.each([
+    ['whitespace only', ' \n\t \n', 'There is no text to brief: paste the article itself.'],
+    ['a line', 'Russia fired two missiles at Kyiv overnight.', 'That text is too short to brief'],
+    ['no sentences', 'drone '.repeat(80), 'That text has no sentences to brief'],
+  ])('refuses input no engine can brief (%s) with one sentence and exit status 2', async (_, input, sentence) => {
+    const result = await sitrep(['brief', '-'], {}, input);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain(`sitrep: ${sentence}`);
   });
 
   it('refuses a private address with one line and exit status 3', async () => {

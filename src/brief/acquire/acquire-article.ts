@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 import { UserError } from '../../errors.js';
+import { unbriefableText } from '../extract/briefable-text.js';
 import { NOT_ARTICLE_SENTENCES, notAnArticle } from '../extract/classify-page.js';
 import { articleFromText, domainOf, extractArticle } from '../extract/extract-article.js';
 import type { BriefCache, SingleFlight } from '../ports.js';
@@ -31,7 +32,11 @@ export async function acquireArticle(
   ctx: AcquireContext,
   onStage: (stage: AcquireStage) => void,
 ): Promise<ExtractedArticle> {
-  if (source.kind === 'text') return articleFromText(source.text, source.title);
+  if (source.kind === 'text') {
+    const refusal = unbriefableText(source.text);
+    if (refusal) throw new UserError('BAD_INPUT', refusal);
+    return articleFromText(source.text, source.title);
+  }
   if (source.kind === 'html') return requireArticle(extractArticle(source.html, source.url));
   // Checked before the cache too, so a cached page never outlives a policy that now refuses it.
   const url = checkUrl(source.url.trim(), ctx.fetchLimits).href;
