@@ -1,5 +1,6 @@
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
+import { ENGINE_NAMES } from './brief/engines/registry.js';
 
 /** Ports a user-given URL may use unless SITREP_FETCH_PORTS says otherwise. */
 const DEFAULT_FETCH_PORTS = '80,443,8080,8443';
@@ -16,7 +17,12 @@ export const EnvSchema = z.object({
   ANTHROPIC_API_KEY: z.preprocess(emptyAsUndefined, z.string().min(10).optional()),
   ANTHROPIC_BASE_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
   SITREP_MODEL: z.string().min(1).default('claude-haiku-4-5'),
-  SITREP_ENGINE: z.enum(['auto', 'anthropic', 'offline']).default('auto'),
+  SITREP_PROMPT_CACHE_TTL: z.enum(['5m', '1h']).default('5m'),
+  OPENAI_API_KEY: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
+  OPENAI_BASE_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  SITREP_OPENAI_MODEL: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
+  SITREP_ENGINE: z.enum(['auto', ...ENGINE_NAMES]).default('auto'),
+  SITREP_MODEL_DEADLINE_MS: positiveInt(45_000),
   SITREP_MODEL_TIMEOUT_MS: positiveInt(60_000),
   SITREP_MODEL_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
   SITREP_MAX_OUTPUT_TOKENS: positiveInt(4_096),
@@ -80,6 +86,12 @@ export function parseConfig(env: Record<string, string | undefined>) {
       apiKey: e.ANTHROPIC_API_KEY,
       baseURL: e.ANTHROPIC_BASE_URL,
       model: e.SITREP_MODEL,
+      cacheTtl: e.SITREP_PROMPT_CACHE_TTL,
+    },
+    openai: { apiKey: e.OPENAI_API_KEY, baseURL: e.OPENAI_BASE_URL, model: e.SITREP_OPENAI_MODEL },
+    /** What every model engine obeys. */
+    model: {
+      deadlineMs: e.SITREP_MODEL_DEADLINE_MS,
       timeoutMs: e.SITREP_MODEL_TIMEOUT_MS,
       maxRetries: e.SITREP_MODEL_MAX_RETRIES,
       maxOutputTokens: e.SITREP_MAX_OUTPUT_TOKENS,

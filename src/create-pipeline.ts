@@ -1,9 +1,9 @@
 import { createSafeDispatcher, type Resolver, systemResolver } from './brief/acquire/safe-dispatcher.js';
 import { loadLexicon } from './brief/checks/loaded-terms.js';
 import { loadOutletRegistry } from './brief/checks/outlet-registry.js';
-import { createAnthropicEngine } from './brief/engines/anthropic-engine.js';
-import { loadPrompts } from './brief/engines/load-prompts.js';
-import { createOfflineEngine } from './brief/engines/offline-engine.js';
+import type { Engine } from './brief/engines/engine.js';
+import { loadPrompts, type Prompts } from './brief/engines/load-prompts.js';
+import { ENGINE_NAMES, ENGINES, type EngineDeps, type EngineName } from './brief/engines/registry.js';
 import type { PipelineContext } from './brief/make-brief.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
@@ -21,33 +21,47 @@ export interface Pipeline {
   close(): Promise<void>;
 }
 
+/** Every engine in the registry whose settings are present. */
+function configuredEngines(config: Config, deps: EngineDeps): Map<EngineName, Engine> {
+  const engines = new Map<EngineName, Engine>();
+  for (const name of ENGINE_NAMES) {
+    const engine = ENGINES[name].create(config, deps);
+    if (engine) engines.set(name, engine);
+  }
+  return engines;
+}
+
 /** Wires the pipeline from settings: store, engines, the guarded HTTP dispatcher. */
 export function createPipeline(config: Config, logger: Logger, resolve: Resolver = systemResolver): Pipeline {
   const store = openStore(config.store, logger);
   const dispatcher = createSafeDispatcher({ allowLoopback: config.fetch.allowLoopback }, resolve);
-  const { apiKey, ...anthropicOptions } = config.anthropic;
   const briefs = createBriefStore(store, logger);
-  const withModelSlot = createModelSlots(store.redis, config.maxConcurrentModelCalls, config.anthropic.timeoutMs * 2);
+  // A slot is held at most one request long; a holder that died frees it after that.
+  const withModelSlot = createModelSlots(store.redis, config.maxConcurrentModelCalls, config.model.timeoutMs + 5_000);
+  let prompts: Prompts | undefined;
   const ctx: PipelineContext = {
     logger,
     cache: briefs,
     singleFlight: createSingleFlight(),
     sharedFlight: createSharedFlight(store.redis, {
       lockTtlMs: config.lockTtlMs,
-      // Long enough for the holder's model call with its retries; then a waiter briefs it itself.
-      maxWaitMs: config.anthropic.timeoutMs * (config.anthropic.maxRetries + 1) * 3,
+      // Long enough for the holder's model time and its offline fallback; then a waiter briefs it itself.
+      maxWaitMs: config.model.deadlineMs + config.fetch.timeoutMs + 15_000,
       logger,
     }),
     dispatcher,
     fetchLimits: config.fetch,
     maxArticleChars: config.maxArticleChars,
     defaultEngine: config.engine,
-    engines: {
-      anthropic: apiKey
-        ? createAnthropicEngine({ apiKey, ...anthropicOptions, withModelSlot }, loadPrompts(), logger)
-        : null,
-      offline: createOfflineEngine(),
-    },
+    engines: configuredEngines(config, {
+      logger,
+      prompts: () => {
+        prompts ??= loadPrompts();
+        return prompts;
+      },
+      withModelSlot,
+    }),
+    modelDeadlineMs: config.model.deadlineMs,
     trust: { registry: loadOutletRegistry(), lexicon: loadLexicon() },
   };
   return {

@@ -27,6 +27,7 @@ export function createLogger(
           '*.headers["x-api-key"]',
           'config.discord.token',
           'config.anthropic.apiKey',
+          'config.openai.apiKey',
         ],
         censor: '[redacted]',
       },

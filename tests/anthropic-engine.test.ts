@@ -37,7 +37,7 @@ describe('Anthropic engine through the real SDK', () => {
     expect(request?.headers['x-api-key'] ?? request?.headers.authorization).toContain(TEST_API_KEY);
     expect(request?.body.model).toBe('claude-haiku-4-5');
     expect(request?.body.max_tokens).toBe(3000);
-    expect(request?.body.system?.[0]?.cache_control).toEqual({ type: 'ephemeral' });
+    expect(request?.body.system?.[0]?.cache_control).toEqual({ type: 'ephemeral', ttl: '5m' });
     expect(request?.body.system?.[0]?.text).toContain('Attribute, never assert');
     const schema = request?.body.output_config?.format?.schema as { properties: Record<string, unknown> };
     expect(request?.body.output_config?.format?.type).toBe('json_schema');

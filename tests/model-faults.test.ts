@@ -14,16 +14,29 @@ const apiError =
     headers,
   });
 
-/** Each fault, as the model's API would show it. */
-const faults: [string, Responder[]][] = [
-  ['429 rate limited', [apiError(429, 'rate_limit_error', { 'retry-after': '0' })]],
-  ['529 overloaded', [apiError(529, 'overloaded_error')]],
-  ['500 server error', [apiError(500, 'api_error')]],
-  ['a timeout', [() => ({ text: '{}', delayMs: 3_000 })]],
-  ['a dropped connection', [() => ({ drop: true })]],
-  ['output failing the schema twice', [() => ({ text: 'not json' }), () => ({ text: '{"summary":1}' })]],
-  ['max_tokens truncation', [() => ({ text: '{"summary": {"headline": "Trunc', stopReason: 'max_tokens' })]],
-  ['a refusal', [() => ({ text: '', stopReason: 'refusal' })]],
+const UNAVAILABLE = {
+  label: 'model unavailable',
+  sentence: 'The model could not make this brief right now; try again later or use the offline engine.',
+};
+const TOO_SLOW = {
+  label: 'model too slow',
+  sentence: 'The model did not answer within 45 s; try again later or use the offline engine.',
+};
+
+/** Each fault, as the model's API would show it, and how Sitrep names it. */
+const faults: [string, Responder[], typeof UNAVAILABLE][] = [
+  ['429 rate limited', [apiError(429, 'rate_limit_error', { 'retry-after': '0' })], UNAVAILABLE],
+  ['529 overloaded', [apiError(529, 'overloaded_error')], UNAVAILABLE],
+  ['500 server error', [apiError(500, 'api_error')], UNAVAILABLE],
+  ['a timeout', [() => ({ text: '{}', delayMs: 3_000 })], TOO_SLOW],
+  ['a dropped connection', [() => ({ drop: true })], UNAVAILABLE],
+  ['output failing the schema twice', [() => ({ text: 'not json' }), () => ({ text: '{"summary":1}' })], UNAVAILABLE],
+  [
+    'max_tokens truncation',
+    [() => ({ text: '{"summary": {"headline": "Trunc', stopReason: 'max_tokens' })],
+    UNAVAILABLE,
+  ],
+  ['a refusal', [() => ({ text: '', stopReason: 'refusal' })], UNAVAILABLE],
 ];
 
 let api: MessagesApi;
@@ -51,14 +64,14 @@ const withModel = (env: Record<string, string> = {}) => {
 
 describe('model faults', () => {
   it.each(faults)(
-    'after %s, auto mode answers with the offline engine labelled "model unavailable", uncached',
-    async (_, replies) => {
+    'after %s, auto mode answers with the offline engine, labelled and uncached',
+    async (_, replies, expected) => {
       const ctx = withModel();
       api.enqueue(...replies);
       const started = Date.now();
       const first = await makeBrief({ source: { kind: 'text', text: seed } }, ctx);
       expect(Date.now() - started).toBeLessThan(5_000);
-      expect(first.brief.meta).toMatchObject({ engine: 'offline', fallbackReason: 'model unavailable', model: null });
+      expect(first.brief.meta).toMatchObject({ engine: 'offline', fallbackReason: expected.label, model: null });
 
       const again = await makeBrief({ source: { kind: 'text', text: seed } }, ctx);
       expect(again.fromCache).toBe(false);
@@ -66,14 +79,12 @@ describe('model faults', () => {
     },
   );
 
-  it.each(faults)('after %s, a required model gives one clear sentence', async (_, replies) => {
+  it.each(faults)('after %s, a required model gives one clear sentence', async (_, replies, expected) => {
     const ctx = withModel();
     api.enqueue(...replies);
     const error = await makeBrief({ source: { kind: 'text', text: seed }, engine: 'anthropic' }, ctx).catch((e) => e);
     expect(error).toBeInstanceOf(UserError);
-    expect(error.message).toBe(
-      'The model could not make this brief right now; try again later or use the offline engine.',
-    );
+    expect(error.message).toBe(expected.sentence);
   });
 
   it('retries a 429 after its retry-after when retries are allowed, and the model answers', async () => {

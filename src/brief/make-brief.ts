@@ -4,16 +4,18 @@ import type { Logger } from '../logger.js';
 import { acquireArticle } from './acquire/acquire-article.js';
 import type { FetchLimits } from './acquire/fetch-page.js';
 import { briefCacheKey } from './brief-cache-key.js';
-import { buildSourceNote, describeSourceForModel, type TrustData } from './checks/build-source-note.js';
-import { groundClaims } from './checks/ground-claims.js';
-import { enforceNeutrality, neutralityProblems } from './checks/neutrality.js';
+import type { TrustData } from './checks/brief-check.js';
+import { describeSourceForModel } from './checks/build-source-note.js';
+import { reviewDraft, runChecks } from './checks/run-checks.js';
+import { chooseEngine } from './choose-engine.js';
+import type { BriefDraft } from './draft-schema.js';
 import { type DraftResult, type Engine, ModelError } from './engines/engine.js';
+import type { EngineName } from './engines/registry.js';
 import { limitArticleText } from './limit-article-text.js';
 import type { BriefCache, SharedFlight, SingleFlight } from './ports.js';
 import {
   type ArticleMeta,
   type Brief,
-  type BriefDraft,
   type BriefRequest,
   BriefRequestSchema,
   BriefSchema,
@@ -32,12 +34,23 @@ export interface PipelineContext {
   fetchLimits: FetchLimits;
   maxArticleChars: number;
   defaultEngine: EngineChoice;
-  engines: { anthropic: Engine | null; offline: Engine };
+  /** The engines whose settings are present, by name; the offline engine always is. */
+  engines: ReadonlyMap<EngineName, Engine>;
+  /** A brief's whole model time, retries and repairs included; then the offline engine stands in. */
+  modelDeadlineMs: number;
   /** The outlet registry and the loaded-terms lexicon the checks use. */
   trust: TrustData;
 }
 
-export type BriefStage = 'fetching' | 'reading' | 'summarizing';
+export type BriefStage = 'fetching' | 'reading' | 'summarizing' | 'model-slow';
+
+/** With 'model-slow': when the model's time runs out (epoch ms), and whether an offline brief follows then. */
+export interface SlowModel {
+  deadlineAt: number;
+  fallback: boolean;
+}
+
+export type OnStage = (stage: BriefStage, slow?: SlowModel) => void;
 
 /** A door's say over model use: a reason to skip the model (budget spent), and a meter for tokens. */
 export interface ModelHooks {
@@ -50,6 +63,11 @@ export interface BriefResult {
   fromCache: boolean;
 }
 
+/** The model is called slow, and the door says so, after this share of its deadline. */
+const SLOW_SHARE = 1 / 3;
+const EXCERPT_CHARS = 1_500;
+const FALLBACK_REASONS = { timeout: 'model too slow', unavailable: 'model unavailable' } as const;
+
 function parseRequest(request: BriefRequest): ParsedBriefRequest {
   const parsed = BriefRequestSchema.safeParse(request);
   if (!parsed.success) {
@@ -61,29 +79,6 @@ function parseRequest(request: BriefRequest): ParsedBriefRequest {
   }
   return parsed.data;
 }
-
-/** Problems the model is asked to repair once: quotes not in the article, loaded words in our voice. */
-function reviewDraft(draft: BriefDraft, articleText: string, trust: TrustData): string[] {
-  const { claims } = groundClaims(draft.claims, articleText);
-  const ungrounded = draft.claims
-    .filter((_, i) => claims[i]?.grounded === false)
-    .map((c) => `this quote is not in the article: "${c.quote}"`);
-  return [...ungrounded, ...neutralityProblems(draft, trust.lexicon)];
-}
-
-function chooseEngine(choice: EngineChoice, engines: PipelineContext['engines']): Engine {
-  if (choice === 'offline') return engines.offline;
-  if (engines.anthropic) return engines.anthropic;
-  if (choice === 'anthropic') {
-    throw new UserError(
-      'NOT_CONFIGURED',
-      'The model engine needs ANTHROPIC_API_KEY, which is not set; use the offline engine or set the key.',
-    );
-  }
-  return engines.offline;
-}
-
-const EXCERPT_CHARS = 1_500;
 
 function articleMeta(article: ExtractedArticle, truncated: boolean, usedText: string): ArticleMeta {
   return {
@@ -103,17 +98,18 @@ function articleMeta(article: ExtractedArticle, truncated: boolean, usedText: st
 
 /**
  * The one pipeline every door calls: acquire the article, answer from the cache when the same text
- * was already briefed with the same prompt, model, length and language, otherwise draft it with the
+ * was already briefed with the same engine, prompt, length and language, otherwise draft it with the
  * chosen engine (one computation per key however many ask), check it, and cache it.
  */
 export async function makeBrief(
   request: BriefRequest,
   ctx: PipelineContext,
-  onStage: (stage: BriefStage) => void = () => {},
+  onStage: OnStage = () => {},
   hooks: ModelHooks = {},
 ): Promise<BriefResult> {
   const req = parseRequest(request);
-  const engine = chooseEngine(req.engine ?? ctx.defaultEngine, ctx.engines);
+  const choice = req.engine ?? ctx.defaultEngine;
+  const engine = chooseEngine(choice, ctx.engines);
   const fullArticle = await acquireArticle(req.source, ctx, onStage);
   const { text, truncated } = limitArticleText(fullArticle.text, ctx.maxArticleChars);
   const article = { ...fullArticle, text };
@@ -123,7 +119,7 @@ export async function makeBrief(
     text,
     sourceContext,
     promptVersion: engine.promptVersion,
-    model: engine.model,
+    model: `${engine.name}:${engine.model}`,
     length: req.length,
     language: req.language,
   });
@@ -143,52 +139,65 @@ export async function makeBrief(
     return shared.value;
   });
 
-  async function draftBrief(): Promise<BriefResult> {
-    const started = Date.now();
+  /** The engine's draft, or the offline engine's when the model may not or cannot answer in time. */
+  async function draftWith(): Promise<{ result: DraftResult; used: Engine; fallbackReason: string | null }> {
+    const offline = ctx.engines.get('offline') as Engine;
+    const input = { article, trust: ctx.trust };
+    const deadlineAt = Date.now() + ctx.modelDeadlineMs;
     const options = {
       length: req.length,
       language: req.language,
       sourceContext,
-      review: (draft: BriefDraft) => reviewDraft(draft, text, ctx.trust),
+      review: (draft: BriefDraft) => reviewDraft(draft, input),
+      deadlineAt,
     };
-    let fallbackReason = engine.name === 'anthropic' ? ((await hooks.modelGate?.()) ?? null) : null;
-    let used = fallbackReason ? ctx.engines.offline : engine;
-    let result: DraftResult;
+    if (engine === offline)
+      return { result: await offline.draft(article, options), used: offline, fallbackReason: null };
+    const gate = (await hooks.modelGate?.()) ?? null;
+    if (gate) return { result: await offline.draft(article, options), used: offline, fallbackReason: gate };
+    const slow = setTimeout(
+      () => onStage('model-slow', { deadlineAt, fallback: choice === 'auto' }),
+      ctx.modelDeadlineMs * SLOW_SHARE,
+    );
     try {
-      result = await used.draft(article, options);
-      if (used.name === 'anthropic') await hooks.onModelUsage?.(result.usage.inputTokens + result.usage.outputTokens);
+      const result = await engine.draft(article, options);
+      await hooks.onModelUsage?.(result.usage.inputTokens + result.usage.outputTokens);
+      return { result, used: engine, fallbackReason: null };
     } catch (error) {
       if (!(error instanceof ModelError)) throw error;
-      ctx.logger.warn({ err: error, engine: engine.name, model: engine.model }, 'model unavailable');
-      if ((req.engine ?? ctx.defaultEngine) !== 'auto') {
-        throw new UserError(
-          'MODEL_UNAVAILABLE',
-          'The model could not make this brief right now; try again later or use the offline engine.',
-          {
-            cause: error,
-          },
-        );
+      ctx.logger.warn({ err: error, engine: engine.name, model: engine.model }, 'model gave no brief');
+      if (choice !== 'auto') {
+        const sentence =
+          error.failure === 'timeout'
+            ? `The model did not answer within ${Math.round(ctx.modelDeadlineMs / 1000)} s; try again later or use the offline engine.`
+            : 'The model could not make this brief right now; try again later or use the offline engine.';
+        throw new UserError('MODEL_UNAVAILABLE', sentence, { cause: error });
       }
-      used = ctx.engines.offline;
-      fallbackReason = 'model unavailable';
-      result = await used.draft(article, options);
+      const fallbackReason = FALLBACK_REASONS[error.failure];
+      return { result: await offline.draft(article, options), used: offline, fallbackReason };
+    } finally {
+      clearTimeout(slow);
     }
+  }
+
+  async function draftBrief(): Promise<BriefResult> {
+    const started = Date.now();
+    const { result, used, fallbackReason } = await draftWith();
     // The checks run on every draft from either engine, before anything is cached or shown.
-    const draft = enforceNeutrality(result.draft, ctx.trust.lexicon);
-    const { claims, groundingRate } = groundClaims(draft.claims, text);
+    const checked = runChecks(result.draft, { article, trust: ctx.trust });
     const brief = BriefSchema.parse({
       article: meta,
-      summary: draft.summary,
-      claims,
-      sourceNote: buildSourceNote(article, draft, claims, ctx.trust),
+      summary: checked.draft.summary,
+      claims: checked.claims,
+      sourceNote: checked.sourceNote,
       meta: {
         engine: used.name,
-        model: used.name === 'anthropic' ? used.model : null,
+        model: used.name === 'offline' ? null : used.model,
         promptVersion: used.promptVersion,
         fallbackReason,
         ...result.usage,
         repairRounds: result.repairRounds,
-        groundingRate,
+        groundingRate: checked.groundingRate,
         createdAt: new Date().toISOString(),
         cacheKey: key,
         length: req.length,
@@ -196,7 +205,7 @@ export async function makeBrief(
       },
     });
     ctx.logger.info(
-      { engine: used.name, model: used.model, ms: Date.now() - started, claims: claims.length, ...result.usage },
+      { engine: used.name, model: used.model, ms: Date.now() - started, claims: brief.claims.length, ...result.usage },
       'brief made',
     );
     // A stand-in result is never stored under the model's key, so the next request tries the model again.

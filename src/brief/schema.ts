@@ -1,10 +1,21 @@
 import { z } from 'zod';
+import { BriefLengthSchema, ClaimDraftSchema, SummarySchema } from './draft-schema.js';
+import { ENGINE_NAMES } from './engines/registry.js';
 
-/** How long a brief should be; it sets the number of summary sentences and claims. */
-export const BriefLengthSchema = z.enum(['short', 'standard', 'detailed']);
-export type BriefLength = z.infer<typeof BriefLengthSchema>;
+// The engines' part of the brief lives in draft-schema.ts; it is re-exported so that every other
+// module finds the whole brief here. Engines import draft-schema.ts directly (no import cycle).
+export {
+  AttributionSchema,
+  type BriefDraft,
+  BriefDraftSchema,
+  type BriefLength,
+  BriefLengthSchema,
+  ClaimDraftSchema,
+  ClaimKindSchema,
+  SummarySchema,
+} from './draft-schema.js';
 
-export const EngineChoiceSchema = z.enum(['auto', 'anthropic', 'offline']);
+export const EngineChoiceSchema = z.enum(['auto', ...ENGINE_NAMES]);
 export type EngineChoice = z.infer<typeof EngineChoiceSchema>;
 
 /** BCP 47-ish language tag for the brief's own text, e.g. `en`, `fr`, `pt-BR`. */
@@ -41,36 +52,6 @@ export const ArticleSchema = z.object({
 });
 export type ArticleMeta = z.infer<typeof ArticleSchema>;
 
-export const ClaimKindSchema = z.enum(['fact', 'forecast', 'evaluation', 'threat', 'policy']);
-export const AttributionSchema = z.enum(['direct_quote', 'paraphrase', 'outlet_voice']);
-
-export const ClaimantSchema = z.object({
-  name: z
-    .string()
-    .min(1)
-    .max(120)
-    .describe('Who makes the claim, as named in the article; the outlet name for its own voice'),
-  role: z.string().max(160).nullable().describe('Their title or role as the article gives it, or null'),
-});
-
-/** The part of a claim the engine writes; the checker adds id and grounding. */
-export const ClaimDraftSchema = z.object({
-  claimant: ClaimantSchema,
-  statement: z
-    .string()
-    .min(1)
-    .max(400)
-    .describe('Neutral paraphrase that attributes: "X said ...". No loaded words outside quotation marks.'),
-  quote: z
-    .string()
-    .max(600)
-    .nullable()
-    .describe('An exact, verbatim span copied from the article supporting the claim, or null'),
-  kind: ClaimKindSchema,
-  attribution: AttributionSchema,
-  checkable: z.boolean().describe('Could an independent source confirm or refute this?'),
-});
-
 export const ClaimSchema = ClaimDraftSchema.extend({
   id: z.string(),
   /** Whether the quote occurs in the article: null when the engine offered no quote. */
@@ -78,27 +59,6 @@ export const ClaimSchema = ClaimDraftSchema.extend({
   quoteSpan: z.object({ start: z.number().int(), end: z.number().int() }).nullable(),
 });
 export type Claim = z.infer<typeof ClaimSchema>;
-
-export const SummarySchema = z.object({
-  headline: z.string().min(1).max(200).describe('Neutral headline that attributes any claim in it'),
-  sentences: z
-    .array(z.string().min(1).max(400))
-    .min(1)
-    .max(8)
-    .describe('3 to 6 short neutral sentences; every claim attributed to whoever makes it'),
-});
-
-/** What the engine (model or offline) produces; its JSON Schema is the model's output format. */
-export const BriefDraftSchema = z.object({
-  summary: SummarySchema,
-  claims: z.array(ClaimDraftSchema).max(25),
-  unverified: z
-    .array(z.string().max(300))
-    .max(10)
-    .describe('Points the article asserts that no independent source in it confirms'),
-  caveats: z.array(z.string().max(300)).max(10).describe('What a careful reader should keep in mind'),
-});
-export type BriefDraft = z.infer<typeof BriefDraftSchema>;
 
 export const OutletProfileSchema = z.object({
   name: z.string().nullable(),
@@ -119,7 +79,7 @@ export const SourceNoteSchema = z.object({
 });
 export type SourceNote = z.infer<typeof SourceNoteSchema>;
 
-export const EngineNameSchema = z.enum(['anthropic', 'offline']);
+export const EngineNameSchema = z.enum(ENGINE_NAMES);
 
 export const MetaSchema = z.object({
   engine: EngineNameSchema,

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
-import { type BriefStage, makeBrief } from '../brief/make-brief.js';
+import { ENGINE_NAMES, ENGINES } from '../brief/engines/registry.js';
+import { makeBrief, type OnStage } from '../brief/make-brief.js';
 import { BriefLengthSchema, EngineChoiceSchema, LanguageSchema } from '../brief/schema.js';
+import { stageText } from '../brief/stage-text.js';
 import type { Config } from '../config.js';
 import { createPipeline } from '../create-pipeline.js';
 import { UserError } from '../errors.js';
@@ -16,16 +18,10 @@ Options:
   --json                 print the brief object as JSON instead of Markdown
   --length <l>           short | standard | detailed (default: standard)
   --language <code>      language of the brief, e.g. en, fr (default: en)
-  --engine <e>           auto | anthropic | offline (default: SITREP_ENGINE, auto)
+  --engine <e>           auto | ${ENGINE_NAMES.join(' | ')} (default: SITREP_ENGINE, auto)
   --no-cache             make a fresh brief even if one is cached
   -h, --help             show this help
 `;
-
-const STAGE_TEXT: Record<BriefStage, string> = {
-  fetching: 'Fetching the page…',
-  reading: 'Reading the article…',
-  summarizing: 'Summarizing…',
-};
 
 function parseOption<T>(
   schema: { safeParse(v: unknown): { success: boolean; data?: T } },
@@ -68,16 +64,20 @@ export async function runBriefCommand(args: string[], config: Config, logger: Lo
 
   const pipeline = createPipeline(config, logger);
   try {
-    const showStage = io.stderr.isTTY ? (stage: BriefStage) => io.stderr.write(`${STAGE_TEXT[stage]}\n`) : undefined;
+    const inSeconds = (at: number) => `within ${Math.max(0, Math.round((at - Date.now()) / 1000))} s`;
+    const showStage: OnStage | undefined = io.stderr.isTTY
+      ? (stage, slow) => io.stderr.write(`${stageText(stage, slow, inSeconds)}\n`)
+      : undefined;
     const { brief, fromCache } = await makeBrief(
       { source, length, language, engine, bypassCache: values['no-cache'] },
       pipeline.ctx,
       showStage,
     );
     io.stdout.write(values.json ? `${JSON.stringify(brief, null, 2)}\n` : renderBriefMarkdown(brief, fromCache));
-    if ((engine ?? config.engine) === 'auto' && !config.anthropic.apiKey) {
+    const noModel = [...pipeline.ctx.engines.keys()].every((name) => !ENGINES[name].isModel);
+    if ((engine ?? config.engine) === 'auto' && noModel) {
       io.stderr.write(
-        'sitrep: ANTHROPIC_API_KEY is not set, so the offline engine (extractive, no model) made this brief.\n',
+        'sitrep: no model engine is configured (ANTHROPIC_API_KEY, or an OpenAI-compatible server), so the offline engine (extractive, no model) made this brief.\n',
       );
     }
   } finally {

@@ -1,16 +1,14 @@
 import { type ChatInputCommandInteraction, type MessageContextMenuCommandInteraction, MessageFlags } from 'discord.js';
-import type { BriefStage } from '../brief/make-brief.js';
+import type { OnStage } from '../brief/make-brief.js';
 import type { BriefRequest } from '../brief/schema.js';
+import { stageText } from '../brief/stage-text.js';
 import type { GuildSettings } from '../store/guild-settings.js';
 import type { BotContext } from './bot-context.js';
 import { briefForMember } from './brief-for-member.js';
 import { renderBriefMessage } from './render/render-brief.js';
 
-const STAGE_TEXT: Record<BriefStage, string> = {
-  fetching: '⏳ Fetching the page…',
-  reading: '⏳ Reading the article…',
-  summarizing: '⏳ Summarizing…',
-};
+/** Discord renders `<t:…:R>` as a live "in 20 seconds" in each reader's client. */
+const relative = (at: number) => `<t:${Math.ceil(at / 1000)}:R>`;
 
 /**
  * Acknowledges at once (Discord drops an interaction not answered within 3 s), shows each stage
@@ -28,8 +26,9 @@ export async function answerWithBrief(
   await interaction.deferReply(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
   // Progress edits run in order and finish before the brief, so a late one can never cover it.
   let progress: Promise<unknown> = Promise.resolve();
-  const onStage = (stage: BriefStage) => {
-    progress = progress.then(() => interaction.editReply({ content: STAGE_TEXT[stage] })).catch(() => {});
+  const onStage: OnStage = (stage, slow) => {
+    const content = `⏳ ${stageText(stage, slow, relative)}`;
+    progress = progress.then(() => interaction.editReply({ content })).catch(() => {});
   };
   const started = Date.now();
   const { brief, fromCache } = await briefForMember(ctx, who, request, onStage);

@@ -1,4 +1,4 @@
-import { type BriefResult, type BriefStage, makeBrief } from '../brief/make-brief.js';
+import { type BriefResult, makeBrief, type OnStage } from '../brief/make-brief.js';
 import type { BriefRequest } from '../brief/schema.js';
 import type { GuildSettings } from '../store/guild-settings.js';
 import type { BotContext } from './bot-context.js';
@@ -11,7 +11,7 @@ export async function briefForMember(
   ctx: BotContext,
   who: { guildId: string; userId: string; settings: GuildSettings },
   request: BriefRequest,
-  onStage?: (stage: BriefStage) => void,
+  onStage?: OnStage,
 ): Promise<BriefResult> {
   const result = await makeBrief(request, ctx.pipeline, onStage, {
     modelGate: () => ctx.limits.budgetExhausted(who.guildId, who.settings),

@@ -1,12 +1,7 @@
 import type { BriefDraft, Claim, ExtractedArticle, SourceNote } from '../schema.js';
-import { injectionCaveat } from './detect-injection.js';
+import type { TrustData } from './brief-check.js';
 import type { Lexicon } from './loaded-terms.js';
-import type { Outlet, OutletRegistry } from './outlet-registry.js';
-
-export interface TrustData {
-  registry: OutletRegistry;
-  lexicon: Lexicon;
-}
+import type { Outlet } from './outlet-registry.js';
 
 const MAX_LOADED_TERMS = 15;
 
@@ -68,14 +63,16 @@ function outletProfile(article: ExtractedArticle, outlet: Outlet | null): Source
 }
 
 /**
- * The source note from data we hold: the outlet registry, the claims, the lexicon. The model's
- * own list of unverified points and caveats is kept, but outlet facts never come from it.
+ * The source note from data we hold: the outlet registry, the claims, the lexicon. The engine's own
+ * list of unverified points and caveats is kept after ours (`found` holds what earlier checks
+ * noticed), but outlet facts never come from it.
  */
 export function buildSourceNote(
   article: ExtractedArticle,
   draft: BriefDraft,
   claims: Claim[],
   trust: TrustData,
+  found: string[] = [],
 ): SourceNote {
   const quoted = quotedSources(claims);
   const outlet = outletProfile(
@@ -83,7 +80,7 @@ export function buildSourceNote(
     trust.registry.find({ url: article.url, domain: article.domain, name: article.outlet }),
   );
   const warning = singleSourceWarning(claims, quoted, outlet.name ?? 'the outlet');
-  const ours = [warning, injectionCaveat(article.text)].filter((c): c is string => c !== null);
+  const ours = [warning, ...found].filter((c): c is string => c !== null);
   return {
     outlet,
     quoted,

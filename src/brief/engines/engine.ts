@@ -1,4 +1,5 @@
-import type { BriefDraft, BriefLength, ExtractedArticle } from '../schema.js';
+import type { BriefDraft, BriefLength } from '../draft-schema.js';
+import type { ExtractedArticle } from '../schema.js';
 
 export interface DraftOptions {
   length: BriefLength;
@@ -7,6 +8,8 @@ export interface DraftOptions {
   sourceContext: string;
   /** Sitrep's checks on a schema-valid draft: problems a repair round may fix (none means accepted). */
   review?: (draft: BriefDraft) => string[];
+  /** Epoch milliseconds by which a model engine must have answered, retries and repairs included. */
+  deadlineAt: number;
 }
 
 export interface TokenUsage {
@@ -22,21 +25,41 @@ export interface DraftResult {
   repairRounds: number;
 }
 
-/** Something that turns an article into a brief draft: the model, or the offline extractor. */
+/** Something that turns an article into a brief draft: a model, or the offline extractor. */
 export interface Engine {
-  readonly name: 'anthropic' | 'offline';
+  /** The engine's name in the registry (src/brief/engines/registry.ts). */
+  readonly name: string;
   /** Identifies the engine's output in cache keys; changing it misses the cache. */
   readonly model: string;
   readonly promptVersion: string;
   draft(article: ExtractedArticle, options: DraftOptions): Promise<DraftResult>;
 }
 
-/** The engine could not produce a brief (API down, refusal, invalid output twice). */
+/** Why a model gave no brief: it ran out of time, or it failed (API down, refusal, invalid output twice). */
+export type ModelFailure = 'timeout' | 'unavailable';
+
+/** The engine could not produce a brief; the pipeline falls back or tells the user. */
 export class ModelError extends Error {
   override readonly name = 'ModelError';
+  constructor(
+    message: string,
+    readonly failure: ModelFailure = 'unavailable',
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
 }
 
 export const NO_USAGE: TokenUsage = { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 };
+
+export function addUsage(a: TokenUsage, b: TokenUsage): TokenUsage {
+  return {
+    inputTokens: a.inputTokens + b.inputTokens,
+    outputTokens: a.outputTokens + b.outputTokens,
+    cacheReadTokens: a.cacheReadTokens + b.cacheReadTokens,
+    cacheWriteTokens: a.cacheWriteTokens + b.cacheWriteTokens,
+  };
+}
 
 export const LENGTH_LIMITS: Record<BriefLength, { sentences: number; claims: number }> = {
   short: { sentences: 3, claims: 5 },

@@ -11,6 +11,7 @@ describe('offline engine on the seed article', async () => {
     length: 'standard',
     language: 'en',
     sourceContext: '',
+    deadlineAt: Date.now() + 60_000,
   });
 
   it('keeps the outlet headline inside quotation marks and attributed', () => {
