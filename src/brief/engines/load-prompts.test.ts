@@ -5,6 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { estimateTokens, fillTemplate, loadPrompts, PROMPTS_DIR } from './load-prompts.js';
 import { loadPromptExamples } from './prompt-examples.js';
 
+/** Claude Haiku 4.5, the default model, caches no prefix shorter than this; below it, caching is silently off. */
+const HAIKU_4_5_MIN_CACHED_TOKENS = 4096;
+
 describe('fillTemplate', () => {
   it('substitutes in one pass, so inserted text is never substituted again', () => {
     const filled = fillTemplate('Language: LANGUAGE\nARTICLE_TEXT', {
@@ -47,6 +50,7 @@ describe('loadPrompts', () => {
     const folders = readdirSync(join(PROMPTS_DIR, 'examples')).sort();
     const examples = loadPromptExamples(PROMPTS_DIR);
     expect(examples.map((e) => e.name)).toEqual(folders);
+    expect(examples.length).toBeGreaterThanOrEqual(7);
     const positions = examples.map((e) => prompts.system.indexOf(`<example name="${e.name}">`));
     expect(positions.every((at, i) => at > (positions[i - 1] ?? -1))).toBe(true);
     for (const example of examples) {
@@ -78,5 +82,13 @@ describe('loadPrompts', () => {
     const dir = copyPrompts();
     writeFileSync(join(dir, 'examples', String(first), 'brief.json'), '{"summary":{"headline":""}}');
     expect(() => loadPrompts(dir)).toThrow(`${first}/brief.json`);
+  });
+
+  it('is long enough for the default model to cache, even estimated conservatively', () => {
+    expect(estimateTokens(prompts.system)).toBeGreaterThanOrEqual(HAIKU_4_5_MIN_CACHED_TOKENS * 1.15);
+  });
+
+  it('stays within a budget, since every cache write pays for all of it', () => {
+    expect(prompts.system.length).toBeLessThanOrEqual(36_000);
   });
 });

@@ -114,6 +114,19 @@ describe.each(examples.map((example) => [example.name, example] as const))('work
 });
 
 describe('the worked examples together', () => {
+  it('cover every attribution and every kind of claim', () => {
+    const claims = examples.flatMap((e) => e.brief.claims);
+    expect(new Set(claims.map((c) => c.attribution))).toEqual(new Set(['direct_quote', 'paraphrase', 'outlet_voice']));
+    expect(new Set(claims.map((c) => c.kind))).toEqual(new Set(['fact', 'forecast', 'evaluation', 'threat', 'policy']));
+  });
+
+  it('include an article in another language than the brief', () => {
+    const french = examples.find((e) => e.name.includes('french'));
+    expect(french?.task).toMatch(/^Language: en$/m);
+    expect(french?.article).toMatch(/« [^»]+ »/);
+    expect(french?.brief.claims.some((c) => c.quote && /[éèàç’]/.test(c.quote))).toBe(true);
+  });
+
   it('are held to a stem check that catches inflections the lexicon does not list', () => {
     expect(inflectedLoadedWords('Units liberated the town; the ministry spoke of terrorism and provocations')).toEqual([
       'liberated',
