@@ -1,5 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { fillTemplate, loadPrompts } from './load-prompts.js';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { estimateTokens, fillTemplate, loadPrompts, PROMPTS_DIR } from './load-prompts.js';
+import { loadPromptExamples } from './prompt-examples.js';
+
+/** Claude Haiku 4.5, the default model, caches no prefix shorter than this; below it, caching is silently off. */
+const HAIKU_4_5_MIN_CACHED_TOKENS = 4096;
 
 describe('fillTemplate', () => {
   it('substitutes in one pass, so inserted text is never substituted again', () => {
@@ -11,8 +18,27 @@ describe('fillTemplate', () => {
   });
 });
 
+describe('estimateTokens', () => {
+  it('counts four characters a token, rounding up', () => {
+    expect(estimateTokens('')).toBe(0);
+    expect(estimateTokens('abcd')).toBe(1);
+    expect(estimateTokens('abcde')).toBe(2);
+  });
+});
+
 describe('loadPrompts', () => {
   const prompts = loadPrompts();
+  const [first] = loadPromptExamples(PROMPTS_DIR).map((e) => e.name);
+  const copies: string[] = [];
+  const copyPrompts = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-prompts-'));
+    copies.push(dir);
+    cpSync(PROMPTS_DIR, dir, { recursive: true });
+    return dir;
+  };
+  afterEach(() => {
+    for (const dir of copies.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
 
   it('versions the prompts by their declared versions and a content hash', () => {
     expect(prompts.version).toMatch(
@@ -20,9 +46,49 @@ describe('loadPrompts', () => {
     );
   });
 
-  it('puts the worked example into the system prompt', () => {
-    expect(prompts.system).toContain('Rear Admiral Ilse Marrow');
-    expect(prompts.system).toContain('"attribution":"direct_quote"');
-    expect(prompts.system).not.toContain('EXAMPLE_ARTICLE');
+  it('puts every worked example into the system prompt, in folder-name order', () => {
+    const folders = readdirSync(join(PROMPTS_DIR, 'examples')).sort();
+    const examples = loadPromptExamples(PROMPTS_DIR);
+    expect(examples.map((e) => e.name)).toEqual(folders);
+    expect(examples.length).toBeGreaterThanOrEqual(7);
+    const positions = examples.map((e) => prompts.system.indexOf(`<example name="${e.name}">`));
+    expect(positions.every((at, i) => at > (positions[i - 1] ?? -1))).toBe(true);
+    for (const example of examples) {
+      expect(prompts.system).toContain(example.task);
+      expect(prompts.system).toContain(example.article);
+      expect(prompts.system).toContain(JSON.stringify(example.brief));
+    }
+    expect(prompts.system).not.toMatch(/\bEXAMPLES\b/);
+  });
+
+  it('builds a byte-identical system prompt every time, whatever the line endings of a checkout', () => {
+    expect(loadPrompts().system).toBe(prompts.system);
+    const dir = copyPrompts();
+    const article = join(dir, 'examples', String(first), 'article.txt');
+    writeFileSync(article, readFileSync(article, 'utf8').replace(/\n/g, '\r\n'));
+    const fromCopy = loadPrompts(dir);
+    expect(fromCopy.system).toBe(prompts.system);
+    expect(fromCopy.version).toBe(prompts.version);
+  });
+
+  it('changes its version when an example changes, so cached briefs of the old prompt are not reused', () => {
+    const dir = copyPrompts();
+    const article = join(dir, 'examples', String(first), 'article.txt');
+    writeFileSync(article, `${readFileSync(article, 'utf8')}\nOne more sentence.`);
+    expect(loadPrompts(dir).version).not.toBe(prompts.version);
+  });
+
+  it('refuses to start with an example brief that fails the schema', () => {
+    const dir = copyPrompts();
+    writeFileSync(join(dir, 'examples', String(first), 'brief.json'), '{"summary":{"headline":""}}');
+    expect(() => loadPrompts(dir)).toThrow(`${first}/brief.json`);
+  });
+
+  it('is long enough for the default model to cache, even estimated conservatively', () => {
+    expect(estimateTokens(prompts.system)).toBeGreaterThanOrEqual(HAIKU_4_5_MIN_CACHED_TOKENS * 1.15);
+  });
+
+  it('stays within a budget, since every cache write pays for all of it', () => {
+    expect(prompts.system.length).toBeLessThanOrEqual(36_000);
   });
 });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadPromptExamples, renderPromptExample } from './prompt-examples.js';
 
 export const PROMPTS_DIR = fileURLToPath(new URL('../../../prompts/', import.meta.url));
 
@@ -38,15 +39,26 @@ export function fillTemplate(template: string, values: Record<string, string>): 
   return template.replace(pattern, (key) => values[key] ?? key);
 }
 
-/** Loads the prompt files once at start; the example article and brief go into the system prompt. */
+/**
+ * Tokens in a text, estimated at 4 characters a token. Claude's tokenizers give more tokens than
+ * that for English, and more still for JSON and other scripts, so a prefix estimated above a
+ * model's caching minimum is above it.
+ */
+export function estimateTokens(text: string): number {
+  return Math.ceil(text.length / 4);
+}
+
+/**
+ * Loads the prompt files once at start. The worked examples go into the system prompt, which is
+ * the cached prefix: it must be large enough to be cached and identical from one request to the next.
+ */
 export function loadPrompts(dir: string = PROMPTS_DIR): Prompts {
   const system = readPromptFile(dir, 'system.md');
   const task = readPromptFile(dir, 'task.md');
   const repair = readPromptFile(dir, 'repair.md');
   const repairChecks = readPromptFile(dir, 'repair-checks.md');
-  const exampleArticle = readFileSync(join(dir, 'examples/article.txt'), 'utf8').trim();
-  const exampleBrief = JSON.stringify(JSON.parse(readFileSync(join(dir, 'examples/brief.json'), 'utf8')));
-  const systemText = fillTemplate(system.body, { EXAMPLE_ARTICLE: exampleArticle, EXAMPLE_BRIEF: exampleBrief });
+  const examples = loadPromptExamples(dir).map(renderPromptExample).join('\n\n');
+  const systemText = fillTemplate(system.body, { EXAMPLES: examples });
   const hash = createHash('sha256')
     .update(systemText)
     .update(task.body)
