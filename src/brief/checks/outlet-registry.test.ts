@@ -19,6 +19,11 @@ describe('outlet registry', () => {
     });
   });
 
+  it('maps a host under a listed domain that is itself a public suffix', () => {
+    expect(registry.find({ url: 'https://www.idf.il/en/mini-sites/press/' })?.name).toBe('Israel Defense Forces');
+    expect(registry.find({ url: 'https://www.gov.il/en/departments/news/' })?.name).toBe('Government of Israel');
+  });
+
   it('does not match a look-alike or an unknown domain', () => {
     expect(registry.find({ url: 'https://evil-bbc.com/news' })).toBeNull();
     expect(registry.find({ url: 'https://bbc.com.example.net/news' })).toBeNull();

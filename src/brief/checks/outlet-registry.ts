@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { getDomain } from 'tldts';
+import { getDomain, getHostname } from 'tldts';
 import { z } from 'zod';
 
 export const OutletKindSchema = z.enum([
@@ -44,12 +44,22 @@ export function loadOutletRegistry(path: URL | string = OUTLETS_PATH): OutletReg
     for (const domain of outlet.domains) byDomain.set(getDomain(domain) ?? domain, outlet);
     byName.set(outlet.name.toLowerCase(), outlet);
   }
+  // Walks up the host's labels instead of asking for its registrable domain: some listed domains
+  // (`idf.il`, `gov.il`) are public suffixes themselves, for which tldts has no registrable domain.
+  const findByHost = (hostname: string) => {
+    const labels = hostname.split('.');
+    for (let i = 0; i < labels.length - 1; i++) {
+      const outlet = byDomain.get(labels.slice(i).join('.'));
+      if (outlet) return outlet;
+    }
+    return undefined;
+  };
   return {
     size: file.outlets.length,
     find({ url, domain, name }) {
       for (const host of [url, domain]) {
-        const registrable = host ? getDomain(host) : null;
-        const outlet = registrable ? byDomain.get(registrable) : undefined;
+        const hostname = host ? getHostname(host) : null;
+        const outlet = hostname ? findByHost(hostname.toLowerCase()) : undefined;
         if (outlet) return outlet;
       }
       return (name && byName.get(name.trim().toLowerCase())) || null;
