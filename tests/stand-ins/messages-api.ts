@@ -24,11 +24,15 @@ export type StandInReply =
 
 export type Responder = (request: RecordedRequest) => StandInReply | Promise<StandInReply>;
 
-/** The article the pipeline sent, read back out of its nonce-named delimiters. */
-export function articleIn(request: RecordedRequest): string | null {
-  const task = request.body.messages[0]?.content ?? '';
+/** The article inside a task turn, read back out of its nonce-named delimiters. */
+export function articleInTask(task: string): string | null {
   const match = /<article-([0-9a-f]+)>\n([\s\S]*)\n<\/article-\1>/.exec(task);
   return match?.[2] ?? null;
+}
+
+/** The article the pipeline sent. */
+export function articleIn(request: RecordedRequest): string | null {
+  return articleInTask(request.body.messages[0]?.content ?? '');
 }
 
 /**

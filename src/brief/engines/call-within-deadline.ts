@@ -32,6 +32,13 @@ function retryAfterMs(headers: HeadersLike | undefined): number | null {
   return Number.isNaN(at) ? null : Math.max(0, at - Date.now());
 }
 
+/** The SDKs' error classes; the openai SDK leaves `name` as plain "Error", so the class name is read too. */
+function errorName(error: unknown): string {
+  if (!(error instanceof Error)) return 'unknown error';
+  const className = error.constructor?.name;
+  return className && className !== 'Error' ? className : error.name;
+}
+
 /**
  * How long to wait before retrying, or null when the failure is not worth a retry. Both model SDKs
  * (Anthropic's and OpenAI's) raise errors with an HTTP `status` and `headers`, or connection errors
@@ -39,7 +46,8 @@ function retryAfterMs(headers: HeadersLike | undefined): number | null {
  */
 function retryDelay(error: unknown, retry: number): number | null {
   if (error instanceof ModelError) return null;
-  const { status, headers, name } = (error ?? {}) as { status?: number; headers?: HeadersLike; name?: string };
+  const { status, headers } = (error ?? {}) as { status?: number; headers?: HeadersLike };
+  const name = errorName(error);
   const retryable =
     status === undefined
       ? name === 'APIConnectionError' || name === 'APIConnectionTimeoutError'
@@ -51,7 +59,7 @@ function retryDelay(error: unknown, retry: number): number | null {
 
 function asModelError(error: unknown, deadlineAt: number): ModelError {
   if (error instanceof ModelError) return error;
-  const name = error instanceof Error ? error.name : 'unknown error';
+  const name = errorName(error);
   const timedOut = /timeout/i.test(name) || Date.now() >= deadlineAt;
   return new ModelError(`model request failed: ${name}`, timedOut ? 'timeout' : 'unavailable', { cause: error });
 }

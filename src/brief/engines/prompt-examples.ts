@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type BriefDraft, BriefDraftSchema } from '../schema.js';
+import { type BriefDraft, BriefDraftSchema } from '../draft-schema.js';
 
 /** One worked example: a folder under prompts/examples/ holding about.txt, task.txt, article.txt, brief.json. */
 export interface PromptExample {
