@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { getDomain, getHostname } from 'tldts';
+import { parse } from 'tldts';
 import { z } from 'zod';
 
+/** What stands behind an outlet: who owns or directs it, or what it is (a wire, a think tank). */
 export const OutletKindSchema = z.enum([
   'state-controlled',
   'state-funded public broadcaster',
@@ -9,6 +10,7 @@ export const OutletKindSchema = z.enum([
   'party- or armed-group-affiliated',
   'independent',
   'wire',
+  'think tank or NGO',
 ]);
 
 export const OutletSchema = z.object({
@@ -18,49 +20,74 @@ export const OutletSchema = z.object({
   kind: OutletKindSchema,
   owner: z.string().min(2),
   reference: z.url(),
+  /**
+   * Set for news agencies whose copy other outlets carry: the names that copy is credited under in
+   * bylines, datelines and credit lines ("AP", "The Associated Press"). A name written without
+   * lower-case letters is an acronym and matches only in capitals.
+   */
+  creditedAs: z.array(z.string().min(2).max(40)).min(1).optional(),
 });
 export type Outlet = z.infer<typeof OutletSchema>;
 
-export const OutletRegistryFileSchema = z.object({ version: z.string(), outlets: z.array(OutletSchema) });
+export const OutletRegistryFileSchema = z.object({
+  version: z.string(),
+  note: z.string().optional(),
+  outlets: z.array(OutletSchema),
+});
 
 export const OUTLETS_PATH = new URL('../../../data/outlets.json', import.meta.url);
 
 export interface OutletRegistry {
   size: number;
-  /** The outlet behind a page address (any subdomain of a listed registrable domain) or, failing that, a name. */
+  outlets: readonly Outlet[];
+  /** The outlet behind a page address (a listed domain or any subdomain of it) or, failing that, a name. */
   find(where: { url?: string | null; domain?: string | null; name?: string | null }): Outlet | null;
 }
 
 /**
- * Outlet facts come from this data file, never from the model. Domains are compared by their
- * registrable part (public-suffix aware), so `en.yna.co.kr` is Yonhap and `www1.example.co.uk` is
- * `example.co.uk`, while `evil-bbc.com` is not the BBC.
+ * The domains a host may be listed under, most specific first: the host and its parents down to
+ * its registrable domain, so `en.yna.co.kr` tries `en.yna.co.kr` then `yna.co.kr`. Some outlets
+ * own a whole public suffix (`gov.uk`, `idf.il`); those match only their bare or `www.` host, so
+ * a council under `gov.uk` is not the UK government.
+ */
+function listedDomainsFor(address: string): string[] {
+  const { hostname, domain } = parse(address);
+  if (!hostname) return [];
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  const candidates: string[] = [];
+  if (domain) {
+    for (let name = host; name.length >= domain.length; name = name.slice(name.indexOf('.') + 1)) {
+      candidates.push(name);
+      if (name === domain || !name.includes('.')) break;
+    }
+  }
+  candidates.push(host.replace(/^www\./, ''));
+  return candidates;
+}
+
+/**
+ * Outlet facts come from this data file, never from the model. A page maps to the most specific
+ * listed domain it falls under (public-suffix aware), so `en.yna.co.kr` is Yonhap,
+ * `royalnavy.mod.uk` can differ from `mod.uk`, and `evil-bbc.com` is not the BBC.
  */
 export function loadOutletRegistry(path: URL | string = OUTLETS_PATH): OutletRegistry {
   const file = OutletRegistryFileSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
   const byDomain = new Map<string, Outlet>();
   const byName = new Map<string, Outlet>();
   for (const outlet of file.outlets) {
-    for (const domain of outlet.domains) byDomain.set(getDomain(domain) ?? domain, outlet);
+    for (const domain of outlet.domains) byDomain.set(domain, outlet);
     byName.set(outlet.name.toLowerCase(), outlet);
   }
-  // Walks up the host's labels instead of asking for its registrable domain: some listed domains
-  // (`idf.il`, `gov.il`) are public suffixes themselves, for which tldts has no registrable domain.
-  const findByHost = (hostname: string) => {
-    const labels = hostname.split('.');
-    for (let i = 0; i < labels.length - 1; i++) {
-      const outlet = byDomain.get(labels.slice(i).join('.'));
-      if (outlet) return outlet;
-    }
-    return undefined;
-  };
   return {
     size: file.outlets.length,
+    outlets: file.outlets,
     find({ url, domain, name }) {
-      for (const host of [url, domain]) {
-        const hostname = host ? getHostname(host) : null;
-        const outlet = hostname ? findByHost(hostname.toLowerCase()) : undefined;
-        if (outlet) return outlet;
+      for (const address of [url, domain]) {
+        if (!address) continue;
+        for (const candidate of listedDomainsFor(address.slice(0, 2048))) {
+          const outlet = byDomain.get(candidate);
+          if (outlet) return outlet;
+        }
       }
       return (name && byName.get(name.trim().toLowerCase())) || null;
     },
