@@ -21,9 +21,6 @@ export const summarizeArticle: MessageCommand = {
     }
     const settings = await ctx.settings.get(interaction.guildId ?? '');
     const source = url ? { kind: 'url' as const, url } : { kind: 'text' as const, text: content };
-    await answerWithBrief(interaction, { source, length: settings.defaultLength, language: settings.language }, ctx, {
-      ephemeral: false,
-      settings,
-    });
+    await answerWithBrief(interaction, { source }, ctx, { door: 'context-menu', ephemeral: false, settings });
   },
 };

@@ -45,11 +45,10 @@ export const summarize: ChatCommand = {
     const source = options.url
       ? { kind: 'url' as const, url: options.url }
       : { kind: 'text' as const, text: options.text ?? '' };
-    await answerWithBrief(
-      interaction,
-      { source, length: options.length ?? settings.defaultLength, language: settings.language },
-      ctx,
-      { ephemeral: options.private, settings },
-    );
+    await answerWithBrief(interaction, { source, length: options.length }, ctx, {
+      door: 'summarize',
+      ephemeral: options.private,
+      settings,
+    });
   },
 };

@@ -44,7 +44,7 @@ describe('admin configuration', () => {
     expect(reply.data.embeds[0].fields[0]).toMatchObject({ name: 'Channels', value: `<#${NEWS}>` });
 
     const elsewhere = chatInput({ ...member, channelId: OFF_TOPIC }, 'summarize', {
-      text: 'A spokesman said the drills ended on Friday after a storm hit the coast.',
+      text: 'A spokesman said the drills ended on Friday after a storm hit the coast. He said the ships were back in port.',
     });
     t.discord.inject('INTERACTION_CREATE', elsewhere);
     const note = await t.waitForCall((c) => c.path.includes(elsewhere.token));

@@ -22,7 +22,7 @@ describe('bot lifecycle', () => {
         return { text: briefFromArticle(articleIn(request) ?? '') };
       });
       const interaction = chatInput({ guildId: GUILD.id, channelId: NEWS }, 'summarize', {
-        text: 'A navy spokesman said on Friday that the frigate returned to port after a week of patrols in the strait.',
+        text: 'A navy spokesman said on Friday that the frigate returned to port after a week of patrols in the strait. He said the crew would rest before the next patrol.',
       });
       t.discord.inject('INTERACTION_CREATE', interaction);
       await t.waitForCall((c) => c.path.includes(interaction.token) && c.body?.content === '⏳ Summarizing…');

@@ -77,7 +77,7 @@ describe('SIGKILL in the middle of briefs', () => {
 
     const done = send(
       chatInput(reader, 'summarize', {
-        text: 'The navy said on Monday that its frigate had returned to port after a month of patrols, a spokesman told reporters.',
+        text: 'The navy said on Monday that its frigate had returned to port after a month of patrols, a spokesman told reporters. He said the crew would rest.',
       }),
     );
     const finished = await until(
@@ -92,7 +92,7 @@ describe('SIGKILL in the middle of briefs', () => {
     });
     const inFlight = send(
       chatInput(reader, 'summarize', {
-        text: 'The army said on Tuesday that it would hold exercises near the border next week, according to a statement.',
+        text: 'The army said on Tuesday that it would hold exercises near the border next week, according to a statement. It gave no number of troops.',
       }),
     );
     await until(

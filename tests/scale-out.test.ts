@@ -104,7 +104,7 @@ describe.runIf(REDIS_URL)('scale-out over one Redis', () => {
 
   it('makes one model call for the same article asked in both shards at once, and both users get it', async () => {
     slowModel(800);
-    const text = `The navy said on Monday that two frigates had left port for a month of patrols. Run ${Date.now()}.`;
+    const text = `The navy said on Monday that two frigates had left port for a month of patrols. A spokesman gave no route. Run ${Date.now()}.`;
     const before = api.requests.length;
     const a = chatInput(inA, 'summarize', { text });
     const b = chatInput(inB, 'summarize', { text });
@@ -128,7 +128,7 @@ describe.runIf(REDIS_URL)('scale-out over one Redis', () => {
 
   it('lets the other process finish a brief when the lock holder is killed mid-brief', async () => {
     slowModel(3_000);
-    const text = `The army said on Tuesday that it would test a new radar next week. Run ${Date.now()}.`;
+    const text = `The army said on Tuesday that it would test a new radar next week near the coast. It did not say where. Run ${Date.now()}.`;
     const before = api.requests.length;
     const a = chatInput(inA, 'summarize', { text });
     discord.inject('INTERACTION_CREATE', a);
@@ -185,7 +185,8 @@ describe.runIf(REDIS_URL)('Redis trouble', () => {
       discord.inject('INTERACTION_CREATE', interaction);
       return (await finalOf(interaction.token)).body;
     };
-    const text = (n: string) => `The defence ministry said on Friday that the exercise had ended, in statement ${n}.`;
+    const text = (n: string) =>
+      `The defence ministry said on Friday that the exercise had ended, in statement ${n}. The troops taking part will return to their bases next week.`;
     expect((await ask(text('one'))).embeds[0].footer.text).toMatch(/fresh$/);
 
     redis?.kill('SIGKILL');

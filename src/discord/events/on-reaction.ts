@@ -2,10 +2,11 @@ import type { Message, MessageReaction, PartialMessageReaction, PartialUser, Use
 import { userMessageFor } from '../../errors.js';
 import { findUrls } from '../../text/find-urls.js';
 import type { BotContext } from '../bot-context.js';
-import { briefForMember } from '../brief-for-member.js';
 import { briefKeyOfMessage } from '../brief-key-of-message.js';
 import { channelRefusal } from '../channel-gate.js';
+import { runDoor } from '../doors/run-door.js';
 import { postClaims } from '../post-claims.js';
+import { replyQuietly } from '../reply-in-channel.js';
 
 const ANSWERED_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -47,23 +48,23 @@ export function createReactionHandler(ctx: BotContext) {
           if (!message.inGuild()) return;
 
           const key = briefKeyOfMessage(message);
-          let brief = key ? await ctx.briefs.getShownBrief(key) : undefined;
           if (!key) {
             const [url] = findUrls(message.content);
             if (!url) return;
-            await ctx.limits.takeBrief(guildId, user.id, settings);
-            const made = await briefForMember(
+            const linkMessage = message;
+            await runDoor(
               ctx,
-              { guildId, userId: user.id, settings },
-              { source: { kind: 'url', url }, length: settings.defaultLength, language: settings.language },
+              { door: 'reaction', guildId, userId: user.id, settings, source: { kind: 'url', url } },
+              {
+                deliver: ({ brief }) => postClaims(linkMessage, brief),
+                fail: (sentence) => replyQuietly(linkMessage, { content: `⚠️ ${sentence}` }),
+              },
             );
-            brief = made.brief;
+            return;
           }
+          const brief = await ctx.briefs.getShownBrief(key);
           if (!brief) {
-            await message.reply({
-              content: 'That brief is no longer stored; run /summarize again.',
-              allowedMentions: { parse: [], repliedUser: false },
-            });
+            await replyQuietly(message, { content: 'That brief is no longer stored; run /summarize again.' });
             return;
           }
           await postClaims(message, brief);
@@ -73,9 +74,7 @@ export function createReactionHandler(ctx: BotContext) {
           );
         } catch (error) {
           ctx.logger.error({ err: error, user: user.id, message: message?.id, event: 'reaction' }, 'reaction failed');
-          await message
-            ?.reply({ content: `⚠️ ${userMessageFor(error)}`, allowedMentions: { parse: [], repliedUser: false } })
-            .catch(() => {});
+          if (message) await replyQuietly(message, { content: `⚠️ ${userMessageFor(error)}` }).catch(() => {});
         }
       })(),
     );
