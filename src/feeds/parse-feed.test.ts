@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../errors.js';
-import { FEED_LIMITS } from './feed-schema.js';
+import { FEED_LIMITS, ParsedFeedSchema } from './feed-schema.js';
 import { parseFeed } from './parse-feed.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../tests/fixtures/feeds/${name}`, import.meta.url), 'utf8');
@@ -135,6 +136,19 @@ describe('parseFeed: other formats', () => {
     ]);
   });
 
+  it('takes an RSS guid as the link unless it says isPermaLink="false"', () => {
+    const rss = `<rss version="2.0"><channel><title>T</title>
+      <item><title>a</title><guid>https://desk.example/a</guid></item>
+      <item><title>b</title><guid isPermaLink="false">https://desk.example/b</guid></item>
+      <item><title>c</title><guid>not-a-url</guid></item></channel></rss>`;
+    const { items } = parseFeed(rss, { documentUrl: null, source: 'x' });
+    expect(items.map((i) => [i.id, i.url])).toEqual([
+      ['https://desk.example/a', 'https://desk.example/a'],
+      ['https://desk.example/b', null],
+      ['not-a-url', null],
+    ]);
+  });
+
   it('reads odd dates or gives null, never failing the feed', () => {
     const dates = read('odd-dates.xml').items.map((i) => i.publishedAt);
     expect(dates).toEqual([
@@ -206,5 +220,27 @@ describe('parseFeed: hostile and broken documents', () => {
       '<rss version="2.0"><channel><title>T</title><item><title>a</title><link>javascript:alert(1)</link></item><item><title>b</title><link>/relative</link></item></channel></rss>';
     const { items } = parseFeed(rss, { documentUrl: null, source: 'x' });
     expect(items.map((i) => i.url)).toEqual([null, null]);
+  });
+
+  it('never crashes on a damaged feed: a valid result or one UserError', () => {
+    const documents = ['rss2.xml', 'rss091.xml', 'rdf.xml', 'atom.xml', 'feed.json'].map(fixture);
+    const damage = fc.tuple(
+      fc.constantFrom(...documents),
+      fc.nat(),
+      fc.nat(),
+      fc.constantFrom('', '<', '>', '&', ']]>', '<![CDATA[', '</item>', '<item>', '"', '{', '}', '&#0;', '\u0000'),
+    );
+    fc.assert(
+      fc.property(damage, ([document, at, cut, insert]) => {
+        const start = at % document.length;
+        const damaged = document.slice(0, start) + insert + document.slice(start + (cut % 40));
+        try {
+          ParsedFeedSchema.parse(parseFeed(damaged, { documentUrl: 'https://feed.example/x', source: 'x' }));
+        } catch (error) {
+          expect(error).toBeInstanceOf(UserError);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
