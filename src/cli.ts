@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { runBotCommand, runDeployCommand } from './cli/bot-commands.js';
 import { BRIEF_HELP, type CliIo, runBriefCommand } from './cli/brief-command.js';
 import { runExtractCommand } from './cli/extract-command.js';
+import { runFeedCommand } from './cli/feed-command.js';
 import { ConfigError, loadConfig } from './config.js';
 import { UserError, type UserErrorCode } from './errors.js';
 import { createLogger } from './logger.js';
@@ -11,6 +12,8 @@ const HELP = `Usage: sitrep <command> [options]
 Commands:
   brief <url | file | ->         make a brief of a news article (see sitrep brief --help)
   extract <url | file | ->       print the article text and metadata a brief would be made from
+  feed read <url | file> [--json]
+                                 print a feed's title and items (see sitrep feed --help)
   bot [--shards auto | --shard-ids 0,1 --shard-count 8]
                                  run the Discord bot (also: npm start)
   deploy-commands [--guild ID]   register the slash and context-menu commands with Discord
@@ -49,6 +52,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 0;
       case 'extract':
         await runExtractCommand(args, config, logger, io);
+        return 0;
+      case 'feed':
+        await runFeedCommand(args, config, io);
         return 0;
       case 'bot':
         await runBotCommand(args, config, logger);
