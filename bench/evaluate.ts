@@ -1,13 +1,16 @@
 /**
  * `npm run eval`: scores briefs on the labelled set in bench/eval-set (fictional articles written
  * for Sitrep in the styles of state media, wire copy, government statements and trade press, plus
- * the seed article). Offline engine always; the model too when ANTHROPIC_API_KEY is set.
+ * the seed article), with every engine of the registry that the environment configures (the offline
+ * engine always; Claude when ANTHROPIC_API_KEY is set; an OpenAI-compatible server when set).
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { loadLexicon, unquotedLoadedTerms } from '../src/brief/checks/loaded-terms.js';
+import { loadPrompts } from '../src/brief/engines/load-prompts.js';
+import { ENGINE_NAMES, ENGINES, type EngineName } from '../src/brief/engines/registry.js';
 import { makeBrief } from '../src/brief/make-brief.js';
 import type { Brief } from '../src/brief/schema.js';
 import { loadConfig, parseConfig } from '../src/config.js';
@@ -75,7 +78,7 @@ function scoreItem(item: EvalItem, brief: Brief) {
   };
 }
 
-async function evaluate(engine: 'offline' | 'anthropic', env: Record<string, string | undefined>) {
+async function evaluate(engine: EngineName, env: Record<string, string | undefined>) {
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-eval-'));
   const config = parseConfig({ ...env, SITREP_STORE: `sqlite://${join(dir, 'eval.sqlite')}` });
   const pipeline = createPipeline(config, createLogger('silent'));
@@ -128,8 +131,16 @@ async function evaluate(engine: 'offline' | 'anthropic', env: Record<string, str
 }
 
 const env = { ...process.env };
-const rows = [await evaluate('offline', env)];
-if (loadConfig().anthropic.apiKey) rows.push(await evaluate('anthropic', env));
-else console.log('model not scored: ANTHROPIC_API_KEY is not set');
+const config = loadConfig();
+const rows = [];
+for (const name of ENGINE_NAMES) {
+  const configured = ENGINES[name].create(config, {
+    logger: createLogger('silent'),
+    prompts: loadPrompts,
+    withModelSlot: (work) => work(),
+  });
+  if (configured) rows.push(await evaluate(name, env));
+  else console.log(`${name} not scored: ${ENGINES[name].missing}`);
+}
 console.log('\nBrief quality on the labelled set (bench/eval-set)');
 console.table(rows);

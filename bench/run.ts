@@ -1,6 +1,7 @@
 /** `npm run bench`: every benchmark on this machine, one table, and bench/results.json. */
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { runCostBenchmark } from './cost.js';
 import { runDiscordBenchmarks } from './discord-bench.js';
 import { runExtractionBenchmark } from './extract.js';
 import { runMemoryBenchmark } from './memory.js';
@@ -11,6 +12,7 @@ import { runTokenBenchmark } from './tokens.js';
 const rows: BenchRow[] = [];
 rows.push(...(await runDiscordBenchmarks()));
 rows.push(...(await runTokenBenchmark()));
+rows.push(...(await runCostBenchmark()));
 rows.push(...runExtractionBenchmark());
 rows.push(...(await runMemoryBenchmark()));
 rows.push(...(await runScaleBenchmark()));

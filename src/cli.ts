@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { runBotCommand, runDeployCommand } from './cli/bot-commands.js';
 import { BRIEF_HELP, type CliIo, runBriefCommand } from './cli/brief-command.js';
+import { runEnginesCommand } from './cli/engines-command.js';
 import { runExtractCommand } from './cli/extract-command.js';
 import { runFeedCommand } from './cli/feed-command.js';
 import { ConfigError, loadConfig } from './config.js';
@@ -14,6 +15,7 @@ Commands:
   extract <url | file | ->       print the article text and metadata a brief would be made from
   feed read <url | file> [--json]
                                  print a feed's title and items (see sitrep feed --help)
+  engines                        list the engines, which are ready, and whether the prompt cache engages
   bot [--shards auto | --shard-ids 0,1 --shard-count 8]
                                  run the Discord bot (also: npm start)
   deploy-commands [--guild ID]   register the slash and context-menu commands with Discord
@@ -55,6 +57,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 0;
       case 'feed':
         await runFeedCommand(args, config, io);
+        return 0;
+      case 'engines':
+        await runEnginesCommand(config, logger, io);
         return 0;
       case 'bot':
         await runBotCommand(args, config, logger);

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { claudeModelFacts } from '../../src/brief/engines/anthropic-models.js';
 
 /** One request the stand-in received, as the SDK sent it. */
 export interface RecordedRequest {
@@ -9,7 +11,7 @@ export interface RecordedRequest {
   body: {
     model: string;
     max_tokens: number;
-    system?: { type: string; text: string; cache_control?: { type: string } }[];
+    system?: { type: string; text: string; cache_control?: { type: string; ttl?: '5m' | '1h' } }[];
     messages: { role: string; content: string }[];
     output_config?: { format?: { type: string; schema: Record<string, unknown> } };
     [key: string]: unknown;
@@ -65,8 +67,40 @@ export function briefFromArticle(article: string): string {
 
 const defaultResponder: Responder = (request) => ({ text: briefFromArticle(articleIn(request) ?? '') });
 
-function sendMessage(res: ServerResponse, request: RecordedRequest, text: string, stopReason: string) {
-  const input = JSON.stringify(request.body.messages).length + JSON.stringify(request.body.system ?? '').length;
+/** Tokens as the stand-in counts them: four characters each, as tests estimate conservatively. */
+const tokensOf = (value: unknown) => Math.ceil(JSON.stringify(value ?? '').length / 4);
+
+/**
+ * Anthropic's prompt caching as documented: the system blocks up to the last one marked with
+ * cache_control form the prefix; a prefix shorter than the model's minimum is silently not cached;
+ * otherwise the first request writes it and later ones within its TTL (refreshed by each read) read
+ * it, provided its bytes are identical.
+ */
+function createPromptCache() {
+  const entries = new Map<string, number>();
+  return (body: RecordedRequest['body']) => {
+    const system = body.system ?? [];
+    const marked = system.findLastIndex((block) => block.cache_control);
+    if (marked < 0) return { read: 0, write: 0 };
+    const prefix = system.slice(0, marked + 1);
+    const tokens = tokensOf(prefix);
+    if (tokens < claudeModelFacts(body.model).minCacheablePrefixTokens) return { read: 0, write: 0 };
+    const key = createHash('sha256').update(body.model).update(JSON.stringify(prefix)).digest('hex');
+    const ttlMs = system[marked]?.cache_control?.ttl === '1h' ? 3_600_000 : 300_000;
+    const hit = (entries.get(key) ?? 0) > Date.now();
+    entries.set(key, Date.now() + ttlMs);
+    return hit ? { read: tokens, write: 0 } : { read: 0, write: tokens };
+  };
+}
+
+function sendMessage(
+  res: ServerResponse,
+  request: RecordedRequest,
+  text: string,
+  stopReason: string,
+  cached: { read: number; write: number },
+) {
+  const input = tokensOf(request.body.messages) + tokensOf(request.body.system) - cached.read - cached.write;
   res.writeHead(200, { 'content-type': 'application/json', 'request-id': 'req_standin' });
   res.end(
     JSON.stringify({
@@ -78,10 +112,10 @@ function sendMessage(res: ServerResponse, request: RecordedRequest, text: string
       stop_reason: stopReason,
       stop_sequence: null,
       usage: {
-        input_tokens: Math.ceil(input / 4),
+        input_tokens: input,
         output_tokens: Math.ceil(text.length / 4),
-        cache_creation_input_tokens: 0,
-        cache_read_input_tokens: 0,
+        cache_creation_input_tokens: cached.write,
+        cache_read_input_tokens: cached.read,
       },
     }),
   );
@@ -93,13 +127,23 @@ function sendMessage(res: ServerResponse, request: RecordedRequest, text: string
  */
 export async function startMessagesApi() {
   const requests: RecordedRequest[] = [];
+  /** Token-counting requests, kept apart so that `requests` holds only model calls. */
+  const countRequests: RecordedRequest['body'][] = [];
   const queue: Responder[] = [];
+  const promptCache = createPromptCache();
   let fallback: Responder = defaultResponder;
 
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const path = req.url ?? '';
+    if (req.method === 'POST' && path.startsWith('/v1/messages/count_tokens')) {
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      countRequests.push(body);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ input_tokens: tokensOf(body.messages) + tokensOf(body.system) }));
+      return;
+    }
     if (req.method !== 'POST' || !path.startsWith('/v1/messages')) {
       res.writeHead(404, { 'content-type': 'application/json' }).end('{"type":"error"}');
       return;
@@ -123,7 +167,7 @@ export async function startMessagesApi() {
       return;
     }
     if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
-    sendMessage(res, request, reply.text, reply.stopReason ?? 'end_turn');
+    sendMessage(res, request, reply.text, reply.stopReason ?? 'end_turn', promptCache(request.body));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -131,6 +175,7 @@ export async function startMessagesApi() {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    countRequests,
     /** Replies for the next requests, in order; afterwards the default (or `setDefault`) applies. */
     enqueue: (...responders: Responder[]) => queue.push(...responders),
     setDefault: (responder: Responder) => {

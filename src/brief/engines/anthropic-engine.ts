@@ -3,7 +3,7 @@ import type { Logger } from '../../logger.js';
 import { BriefDraftSchema } from '../draft-schema.js';
 import { claudeModelFacts } from './anthropic-models.js';
 import { callWithinDeadline } from './call-within-deadline.js';
-import type { DraftResult, Engine } from './engine.js';
+import type { CachePrefixStatus, DraftResult, Engine } from './engine.js';
 import type { Prompts } from './load-prompts.js';
 import { type AskModel, draftWithRepairs, type ModelTurn, parseDraft, taskFor } from './model-conversation.js';
 
@@ -17,13 +17,6 @@ export interface AnthropicEngineOptions {
   cacheTtl: '5m' | '1h';
   /** Holds a model-call slot around each request, so bursts stay under the API's limits. */
   withModelSlot: <T>(work: () => Promise<T>) => Promise<T>;
-}
-
-/** Whether the cached prefix reaches the size below which the API silently caches nothing. */
-export interface CachePrefixStatus {
-  prefixTokens: number;
-  minimumTokens: number;
-  engaged: boolean;
 }
 
 const STOP: Record<string, 'done' | 'refusal' | 'max_tokens'> = { refusal: 'refusal', max_tokens: 'max_tokens' };
@@ -103,5 +96,5 @@ export function createAnthropicEngine(options: AnthropicEngineOptions, prompts: 
       const minimumTokens = claudeModelFacts(options.model).minCacheablePrefixTokens;
       return { prefixTokens, minimumTokens, engaged: prefixTokens >= minimumTokens };
     },
-  } satisfies Engine & { cachePrefixStatus(): Promise<CachePrefixStatus> };
+  } satisfies Engine;
 }

@@ -33,6 +33,15 @@ export interface Engine {
   readonly model: string;
   readonly promptVersion: string;
   draft(article: ExtractedArticle, options: DraftOptions): Promise<DraftResult>;
+  /** For engines with an explicit prompt cache: whether the cached prefix is long enough to be cached. */
+  cachePrefixStatus?(): Promise<CachePrefixStatus>;
+}
+
+/** The cached prefix's size, counted by the provider, against the model's minimum. */
+export interface CachePrefixStatus {
+  prefixTokens: number;
+  minimumTokens: number;
+  engaged: boolean;
 }
 
 /** Why a model gave no brief: it ran out of time, or it failed (API down, refusal, invalid output twice). */

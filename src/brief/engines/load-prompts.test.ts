@@ -2,11 +2,10 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parseConfig } from '../../config.js';
+import { claudeModelFacts } from './anthropic-models.js';
 import { estimateTokens, fillTemplate, loadPrompts, PROMPTS_DIR } from './load-prompts.js';
 import { loadPromptExamples } from './prompt-examples.js';
-
-/** Claude Haiku 4.5, the default model, caches no prefix shorter than this; below it, caching is silently off. */
-const HAIKU_4_5_MIN_CACHED_TOKENS = 4096;
 
 describe('fillTemplate', () => {
   it('substitutes in one pass, so inserted text is never substituted again', () => {
@@ -85,7 +84,10 @@ describe('loadPrompts', () => {
   });
 
   it('is long enough for the default model to cache, even estimated conservatively', () => {
-    expect(estimateTokens(prompts.system)).toBeGreaterThanOrEqual(HAIKU_4_5_MIN_CACHED_TOKENS * 1.15);
+    const defaultModel = parseConfig({}).anthropic.model;
+    const minimum = claudeModelFacts(defaultModel).minCacheablePrefixTokens;
+    expect(minimum).toBe(4096);
+    expect(estimateTokens(prompts.system)).toBeGreaterThanOrEqual(minimum * 1.15);
   });
 
   it('stays within a budget, since every cache write pays for all of it', () => {
