@@ -119,3 +119,25 @@ describe('/summarize through the real discord.js client', () => {
     expect(reply.body.content).toBe('⚠️ 169.254.169.254 is a private or reserved address, so it is refused.');
   });
 });
+
+describe('/summarize when the model does not answer', () => {
+  it('says the model is slow, then posts the offline brief labelled at the deadline', async () => {
+    const slow = await startTestBot({ env: { SITREP_MODEL_DEADLINE_MS: '1800' } });
+    try {
+      slow.api.setDefault(() => ({ text: '{}', delayMs: 60_000 }));
+      const interaction = chatInput(reader, 'summarize', { text: seed });
+      slow.discord.inject('INTERACTION_CREATE', interaction);
+      const final = await slow.waitForCall(
+        (c) => c.method === 'PATCH' && c.path.includes(interaction.token) && (c.body?.embeds?.length ?? 0) > 0,
+      );
+      const progress = slow.callsFor(interaction.token).filter((c) => c.method === 'PATCH' && !c.body.embeds?.length);
+      const notice = progress.map((c) => c.body.content).find((text) => text.includes('slow'));
+      expect(notice).toMatch(
+        /^⏳ The model is slow to answer; an offline brief follows if it has not answered <t:\d+:R>\.$/,
+      );
+      expect(final.body.embeds[0].footer.text).toContain('offline engine (model too slow) · fresh');
+    } finally {
+      await slow.close();
+    }
+  });
+});
