@@ -7,6 +7,7 @@ import { briefCacheKey } from './brief-cache-key.js';
 import type { TrustData } from './checks/brief-check.js';
 import { describeSourceForModel } from './checks/build-source-note.js';
 import { reviewDraft, runChecks } from './checks/run-checks.js';
+import { whoseStory } from './checks/whose-story.js';
 import { chooseEngine } from './choose-engine.js';
 import type { BriefDraft } from './draft-schema.js';
 import { type DraftResult, type Engine, ModelError } from './engines/engine.js';
@@ -113,6 +114,9 @@ export async function makeBrief(
   const fullArticle = await acquireArticle(req.source, ctx, onStage);
   const { text, truncated } = limitArticleText(fullArticle.text, ctx.maxArticleChars);
   const article = { ...fullArticle, text };
+  // Wire copy is the wire's voice, whoever's page carries it: the engine attributes narration to it.
+  const story = whoseStory(article, ctx.trust);
+  const engineArticle = story.carriedBy ? { ...article, outlet: story.outlet.name } : article;
   const meta = articleMeta(fullArticle, truncated, text);
   const sourceContext = describeSourceForModel(article, ctx.trust);
   const key = briefCacheKey({
@@ -152,15 +156,15 @@ export async function makeBrief(
       deadlineAt,
     };
     if (engine === offline)
-      return { result: await offline.draft(article, options), used: offline, fallbackReason: null };
+      return { result: await offline.draft(engineArticle, options), used: offline, fallbackReason: null };
     const gate = (await hooks.modelGate?.()) ?? null;
-    if (gate) return { result: await offline.draft(article, options), used: offline, fallbackReason: gate };
+    if (gate) return { result: await offline.draft(engineArticle, options), used: offline, fallbackReason: gate };
     const slow = setTimeout(
       () => onStage('model-slow', { deadlineAt, fallback: choice === 'auto' }),
       ctx.modelDeadlineMs * SLOW_SHARE,
     );
     try {
-      const result = await engine.draft(article, options);
+      const result = await engine.draft(engineArticle, options);
       await hooks.onModelUsage?.(result.usage.inputTokens + result.usage.outputTokens);
       return { result, used: engine, fallbackReason: null };
     } catch (error) {
@@ -174,7 +178,7 @@ export async function makeBrief(
         throw new UserError('MODEL_UNAVAILABLE', sentence, { cause: error });
       }
       const fallbackReason = FALLBACK_REASONS[error.failure];
-      return { result: await offline.draft(article, options), used: offline, fallbackReason };
+      return { result: await offline.draft(engineArticle, options), used: offline, fallbackReason };
     } finally {
       clearTimeout(slow);
     }

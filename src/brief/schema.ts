@@ -70,7 +70,12 @@ export const OutletProfileSchema = z.object({
 });
 
 export const SourceNoteSchema = z.object({
+  /** Whose story it is: the publishing site, or the wire when the text is a wire's copy. */
   outlet: OutletProfileSchema,
+  /** When the story is a wire's copy carried by another site: that site (and `outlet` is the wire). */
+  carriedBy: OutletProfileSchema.nullable().default(null),
+  /** What in the text says it is wire copy, e.g. `dateline: KYIV (Reuters) -`. */
+  wireEvidence: z.string().nullable().default(null),
   quoted: z.array(z.object({ name: z.string(), role: z.string().nullable(), claims: z.number().int() })),
   independentSources: z.number().int().nonnegative(),
   unverified: z.array(z.string()),

@@ -1,4 +1,5 @@
 import type { Brief, Claim } from '../brief/schema.js';
+import { outletLine } from '../text/outlet-line.js';
 
 function renderClaim(claim: Claim, n: number): string {
   const who = claim.claimant.role ? `${claim.claimant.name} (${claim.claimant.role})` : claim.claimant.name;
@@ -23,11 +24,6 @@ export function engineLabel(brief: Brief, fromCache: boolean): string {
 export function renderBriefMarkdown(brief: Brief, fromCache: boolean): string {
   const { article, summary, claims, sourceNote: note, meta } = brief;
   const source = [article.outlet ?? article.domain, article.byline, article.publishedAt?.slice(0, 10)].filter(Boolean);
-  const outletFacts = note.outlet.inRegistry
-    ? [note.outlet.kind, note.outlet.country, note.outlet.owner && `owner: ${note.outlet.owner}`]
-        .filter(Boolean)
-        .join(', ')
-    : 'not in the registry';
   const quoted = note.quoted.map((q) => (q.role ? `${q.name} (${q.role})` : q.name)).join('; ') || 'nobody';
   const parts = [
     `# ${summary.headline}`,
@@ -38,7 +34,7 @@ export function renderBriefMarkdown(brief: Brief, fromCache: boolean): string {
     claims.length ? claims.map((claim, i) => renderClaim(claim, i + 1)).join('\n') : '_No attributed claims found._',
     '## Source note',
     [
-      `- **Outlet:** ${note.outlet.name ?? note.outlet.domain ?? 'unknown'}: ${outletFacts}`,
+      `- **Outlet:** ${outletLine(note)}`,
       `- **Quoted:** ${quoted}`,
       `- **Independent sources:** ${note.independentSources}`,
       ...(note.loadedTerms.length

@@ -1,7 +1,7 @@
 import type { BriefDraft, Claim, ExtractedArticle, SourceNote } from '../schema.js';
 import type { TrustData } from './brief-check.js';
 import type { Lexicon } from './loaded-terms.js';
-import type { Outlet } from './outlet-registry.js';
+import { whoseStory } from './whose-story.js';
 
 const MAX_LOADED_TERMS = 15;
 
@@ -49,19 +49,6 @@ function singleSourceWarning(claims: Claim[], quoted: SourceNote['quoted'], outl
   return null;
 }
 
-function outletProfile(article: ExtractedArticle, outlet: Outlet | null): SourceNote['outlet'] {
-  return outlet
-    ? {
-        name: outlet.name,
-        domain: article.domain,
-        country: outlet.country,
-        kind: outlet.kind,
-        owner: outlet.owner,
-        inRegistry: true,
-      }
-    : { name: article.outlet, domain: article.domain, country: null, kind: null, owner: null, inRegistry: false };
-}
-
 /**
  * The source note from data we hold: the outlet registry, the claims, the lexicon. The engine's own
  * list of unverified points and caveats is kept after ours (`found` holds what earlier checks
@@ -75,14 +62,11 @@ export function buildSourceNote(
   found: string[] = [],
 ): SourceNote {
   const quoted = quotedSources(claims);
-  const outlet = outletProfile(
-    article,
-    trust.registry.find({ url: article.url, domain: article.domain, name: article.outlet }),
-  );
-  const warning = singleSourceWarning(claims, quoted, outlet.name ?? 'the outlet');
+  const story = whoseStory(article, trust);
+  const warning = singleSourceWarning(claims, quoted, story.outlet.name ?? 'the outlet');
   const ours = [warning, ...found].filter((c): c is string => c !== null);
   return {
-    outlet,
+    ...story,
     quoted,
     independentSources: quoted.length,
     unverified: draft.unverified,
@@ -98,13 +82,16 @@ function inert(value: string | null, fallback: string): string {
 
 /** What the model is told about the source: facts from our registry and the page, not from the article. */
 export function describeSourceForModel(article: ExtractedArticle, trust: TrustData): string {
-  const outlet = trust.registry.find({ url: article.url, domain: article.domain, name: article.outlet });
-  const domain = article.domain ? ` (${inert(article.domain, '')})` : '';
-  const facts = outlet
-    ? `${outlet.name}${domain}; from Sitrep's outlet registry: ${outlet.country}, ${outlet.kind}, owner: ${outlet.owner}.`
-    : `${inert(article.outlet, 'unknown')}${domain}; not in Sitrep's outlet registry.`;
+  const { outlet, carriedBy, wireEvidence } = whoseStory(article, trust);
+  const describe = (o: SourceNote['outlet']) => {
+    const domain = o.domain ? ` (${inert(o.domain, '')})` : '';
+    return o.inRegistry
+      ? `${o.name}${domain}; from Sitrep's outlet registry: ${o.country}, ${o.kind}, owner: ${o.owner}.`
+      : `${inert(o.name, 'unknown')}${domain}; not in Sitrep's outlet registry.`;
+  };
   return [
-    `Outlet: ${facts}`,
+    `Outlet: ${describe(outlet)}`,
+    ...(carriedBy ? [`Wire copy (${inert(wireEvidence, 'credited')}), carried by: ${describe(carriedBy)}`] : []),
     `Byline: ${inert(article.byline, 'none given')}. Published: ${inert(article.publishedAt, 'unknown')}.`,
   ].join('\n');
 }

@@ -25,6 +25,8 @@ export function runChecks(draft: BriefDraft, input: CheckInput, checks = BRIEF_C
     groundingRate: null,
     sourceNote: {
       outlet: { name: null, domain: null, country: null, kind: null, owner: null, inRegistry: false },
+      carriedBy: null,
+      wireEvidence: null,
       quoted: [],
       independentSources: 0,
       unverified: [],

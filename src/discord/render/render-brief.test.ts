@@ -35,6 +35,8 @@ function hugeBrief(): Brief {
     })),
     sourceNote: {
       outlet: { name: long(300), domain: 'example.com', country: null, kind: null, owner: null, inRegistry: false },
+      carriedBy: { name: long(300), domain: 'example.org', country: null, kind: null, owner: null, inRegistry: false },
+      wireEvidence: long(200),
       quoted: Array.from({ length: 25 }, () => ({ name: long(120), role: long(160), claims: 1 })),
       independentSources: 25,
       unverified: Array.from({ length: 10 }, () => long(300)),

@@ -6,6 +6,7 @@ import {
   ComponentType,
 } from 'discord.js';
 import type { Brief } from '../../brief/schema.js';
+import { outletLine } from '../../text/outlet-line.js';
 import { briefButtonId } from './brief-button-id.js';
 import { fitLines, inert, LIMITS } from './discord-text.js';
 
@@ -19,21 +20,12 @@ export function engineFooter(brief: Brief, fromCache: boolean): string {
   return `${engine} · ${fromCache ? 'from cache' : 'fresh'}`;
 }
 
-function outletLine(brief: Brief): string {
-  const outlet = brief.sourceNote.outlet;
-  const name = outlet.name ?? outlet.domain ?? 'Unknown outlet';
-  const facts = outlet.inRegistry
-    ? [outlet.kind, outlet.country, outlet.owner && `owner: ${outlet.owner}`].filter(Boolean).join(', ')
-    : 'not in the registry';
-  return `${name}: ${facts}`;
-}
-
 /** The source note as lines: outlet, who is quoted, what is unverified, caveats. */
 export function sourceNoteLines(brief: Brief): string[] {
   const note = brief.sourceNote;
   const quoted = note.quoted.map((q) => (q.role ? `${q.name} (${q.role})` : q.name)).join('; ') || 'nobody';
   return [
-    `**Outlet:** ${inert(outletLine(brief), 300)}`,
+    `**Outlet:** ${inert(outletLine(note), 400)}`,
     `**Quoted:** ${inert(quoted, 400)}`,
     `**Independent sources:** ${note.independentSources}`,
     ...(note.loadedTerms.length
