@@ -16,9 +16,17 @@ export interface RecordedRequest {
   };
 }
 
+/** Token counts to report instead of the stand-in's estimate. */
+export interface StandInUsage {
+  input_tokens: number;
+  output_tokens: number;
+  cache_creation_input_tokens: number;
+  cache_read_input_tokens: number;
+}
+
 /** What a responder returns: JSON text for the model's answer, or a raw HTTP reply. */
 export type StandInReply =
-  | { text: string; stopReason?: string; delayMs?: number }
+  | { text: string; stopReason?: string; delayMs?: number; usage?: StandInUsage }
   | { drop: true }
   | { status: number; body: unknown; headers?: Record<string, string> };
 
@@ -65,7 +73,13 @@ export function briefFromArticle(article: string): string {
 
 const defaultResponder: Responder = (request) => ({ text: briefFromArticle(articleIn(request) ?? '') });
 
-function sendMessage(res: ServerResponse, request: RecordedRequest, text: string, stopReason: string) {
+function sendMessage(
+  res: ServerResponse,
+  request: RecordedRequest,
+  text: string,
+  stopReason: string,
+  usage?: StandInUsage,
+) {
   const input = JSON.stringify(request.body.messages).length + JSON.stringify(request.body.system ?? '').length;
   res.writeHead(200, { 'content-type': 'application/json', 'request-id': 'req_standin' });
   res.end(
@@ -77,7 +91,7 @@ function sendMessage(res: ServerResponse, request: RecordedRequest, text: string
       content: [{ type: 'text', text }],
       stop_reason: stopReason,
       stop_sequence: null,
-      usage: {
+      usage: usage ?? {
         input_tokens: Math.ceil(input / 4),
         output_tokens: Math.ceil(text.length / 4),
         cache_creation_input_tokens: 0,
@@ -123,7 +137,7 @@ export async function startMessagesApi() {
       return;
     }
     if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
-    sendMessage(res, request, reply.text, reply.stopReason ?? 'end_turn');
+    sendMessage(res, request, reply.text, reply.stopReason ?? 'end_turn', reply.usage);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
