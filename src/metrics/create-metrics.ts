@@ -99,20 +99,20 @@ export function createMetrics(gateway: () => GatewayShard[]): { registry: Regist
 
   // Series that exist from the start, so rates work from the first event.
   for (const cache of ['brief', 'article'])
-    for (const result of ['hit', 'miss']) cacheLookups.labels({ cache, result }).inc(0);
-  for (const outcome of ['fetched', 'not_modified', 'throttled', 'failed']) feedPolls.labels({ outcome }).inc(0);
+    for (const result of ['hit', 'miss']) cacheLookups.inc({ cache, result }, 0);
+  for (const outcome of ['fetched', 'not_modified', 'throttled', 'failed']) feedPolls.inc({ outcome }, 0);
 
   const pipeline: PipelineObserver = {
     cache(kind, hit) {
-      cacheLookups.labels({ cache: kind, result: hit ? 'hit' : 'miss' }).inc();
+      cacheLookups.inc({ cache: kind, result: hit ? 'hit' : 'miss' });
     },
     fetch({ ms, ok }) {
-      fetchSeconds.labels({ outcome: ok ? 'ok' : 'failed' }).observe(ms / 1000);
+      fetchSeconds.observe({ outcome: ok ? 'ok' : 'failed' }, ms / 1000);
     },
     modelDraft({ engine, ms, outcome, usage }) {
-      modelSeconds.labels({ engine, outcome }).observe(ms / 1000);
+      modelSeconds.observe({ engine, outcome }, ms / 1000);
       if (!usage) return;
-      for (const [field, kind] of TOKEN_KINDS) if (usage[field] > 0) tokens.labels({ engine, kind }).inc(usage[field]);
+      for (const [field, kind] of TOKEN_KINDS) if (usage[field] > 0) tokens.inc({ engine, kind }, usage[field]);
     },
   };
 
@@ -122,12 +122,12 @@ export function createMetrics(gateway: () => GatewayShard[]): { registry: Regist
       pipeline,
       door(door, result, ms) {
         const engine = result.outcome === 'delivered' ? result.engine : 'none';
-        briefs.labels({ door, engine, outcome: result.outcome }).inc();
-        briefSeconds.labels({ door, outcome: result.outcome }).observe(ms / 1000);
-        if (result.outcome === 'refused') refusals.labels({ door, reason: result.reason }).inc();
+        briefs.inc({ door, engine, outcome: result.outcome });
+        briefSeconds.observe({ door, outcome: result.outcome }, ms / 1000);
+        if (result.outcome === 'refused') refusals.inc({ door, reason: result.reason });
       },
       feedPoll(status) {
-        feedPolls.labels({ outcome: status.replace('-', '_') }).inc();
+        feedPolls.inc({ outcome: status.replace('-', '_') });
       },
     },
   };
