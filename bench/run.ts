@@ -5,6 +5,7 @@ import { runCostBenchmark } from './cost.js';
 import { runDiscordBenchmarks } from './discord-bench.js';
 import { runExtractionBenchmark } from './extract.js';
 import { runMemoryBenchmark } from './memory.js';
+import { runMetricsBenchmark } from './metrics-overhead.js';
 import { runScaleBenchmark } from './scale-bench.js';
 import type { BenchRow } from './stats.js';
 import { runTokenBenchmark } from './tokens.js';
@@ -16,6 +17,7 @@ rows.push(...(await runCostBenchmark()));
 rows.push(...runExtractionBenchmark());
 rows.push(...(await runMemoryBenchmark()));
 rows.push(...(await runScaleBenchmark()));
+rows.push(...(await runMetricsBenchmark()));
 
 console.log('\nSitrep benchmarks (each figure beside its reference, measured in this run)');
 console.table(rows.map((r) => ({ ...r, met: r.met === null ? '—' : r.met ? 'yes' : 'NO' })));

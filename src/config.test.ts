@@ -27,6 +27,19 @@ describe('parseConfig', () => {
     expect(parseConfig({ SITREP_TEST_ALLOW_LOOPBACK: '1', NODE_ENV: 'test' }).fetch.allowLoopback).toBe(true);
   });
 
+  it('leaves health and metrics off unless a port is set, and listens on 127.0.0.1 by default', () => {
+    expect(parseConfig({}).metrics).toEqual({ port: undefined, host: '127.0.0.1' });
+    expect(parseConfig({ SITREP_METRICS_PORT: '9464' }).metrics).toEqual({ port: 9464, host: '127.0.0.1' });
+    expect(parseConfig({ SITREP_METRICS_PORT: '0', SITREP_METRICS_HOST: '::' }).metrics).toEqual({
+      port: 0,
+      host: '::',
+    });
+    expect(() => parseConfig({ SITREP_METRICS_PORT: '70000' })).toThrow(/SITREP_METRICS_PORT/);
+    expect(() => parseConfig({ SITREP_METRICS_HOST: 'http://0.0.0.0' })).toThrow(
+      /SITREP_METRICS_HOST: an IP address or host name/,
+    );
+  });
+
   it('treats an empty key in .env as unset', () => {
     expect(parseConfig({ ANTHROPIC_API_KEY: '' }).anthropic.apiKey).toBeUndefined();
   });

@@ -47,6 +47,11 @@ export const EnvSchema = z.object({
   SITREP_SHUTDOWN_GRACE_MS: positiveInt(10_000),
   SITREP_LOCK_TTL_MS: positiveInt(15_000),
   SITREP_MAX_CONCURRENT_MODEL_CALLS: positiveInt(8),
+  SITREP_METRICS_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65_535).optional()),
+  SITREP_METRICS_HOST: z.preprocess(
+    emptyAsUndefined,
+    z.union([z.ipv4(), z.ipv6(), z.hostname()], 'an IP address or host name').default('127.0.0.1'),
+  ),
   /** Set by discord.js's ShardingManager for each shard process it starts. */
   SHARDS: z
     .string()
@@ -108,6 +113,8 @@ export function parseConfig(env: Record<string, string | undefined>) {
     maxArticleChars: e.SITREP_MAX_ARTICLE_CHARS,
     lockTtlMs: e.SITREP_LOCK_TTL_MS,
     maxConcurrentModelCalls: e.SITREP_MAX_CONCURRENT_MODEL_CALLS,
+    /** `/healthz` and `/metrics` for the bot; off when no port is set (0 picks a free one). */
+    metrics: { port: e.SITREP_METRICS_PORT, host: e.SITREP_METRICS_HOST },
     discord: {
       token: e.DISCORD_TOKEN,
       apiUrl: e.DISCORD_API_URL.replace(/\/+$/, ''),

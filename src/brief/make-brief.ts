@@ -10,10 +10,10 @@ import { reviewDraft, runChecks } from './checks/run-checks.js';
 import { whoseStory } from './checks/whose-story.js';
 import { chooseEngine } from './choose-engine.js';
 import type { BriefDraft } from './draft-schema.js';
-import { type DraftResult, type Engine, ModelError } from './engines/engine.js';
+import { type DraftResult, type Engine, ModelError, type ModelFailure, type TokenUsage } from './engines/engine.js';
 import type { EngineName } from './engines/registry.js';
 import { limitArticleText } from './limit-article-text.js';
-import type { BriefCache, SharedFlight, SingleFlight } from './ports.js';
+import type { BriefCache, PipelineObserver, SharedFlight, SingleFlight } from './ports.js';
 import {
   type ArticleMeta,
   type Brief,
@@ -41,6 +41,8 @@ export interface PipelineContext {
   modelDeadlineMs: number;
   /** The outlet registry and the loaded-terms lexicon the checks use. */
   trust: TrustData;
+  /** Told of cache lookups, fetches and model drafts, for metrics; absent when nothing counts them. */
+  observer?: PipelineObserver;
 }
 
 export type BriefStage = 'fetching' | 'reading' | 'summarizing' | 'model-slow';
@@ -134,6 +136,7 @@ export async function makeBrief(
     return cached ? { brief: { ...cached, article: meta }, fromCache: true } : undefined;
   };
   const cached = await fromCache();
+  if (!req.bypassCache) ctx.observer?.cache('brief', cached !== undefined);
   if (cached) return cached;
 
   // One computation per key in this process, and (with Redis) across every process.
@@ -163,12 +166,17 @@ export async function makeBrief(
       () => onStage('model-slow', { deadlineAt, fallback: choice === 'auto' }),
       ctx.modelDeadlineMs * SLOW_SHARE,
     );
+    const modelStarted = performance.now();
+    const observe = (outcome: 'ok' | ModelFailure, usage?: TokenUsage) =>
+      ctx.observer?.modelDraft({ engine: engine.name, ms: performance.now() - modelStarted, outcome, usage });
     try {
       const result = await engine.draft(engineArticle, options);
+      observe('ok', result.usage);
       await hooks.onModelUsage?.(result.usage.inputTokens + result.usage.outputTokens);
       return { result, used: engine, fallbackReason: null };
     } catch (error) {
       if (!(error instanceof ModelError)) throw error;
+      observe(error.failure);
       ctx.logger.warn({ err: error, engine: engine.name, model: engine.model }, 'model gave no brief');
       if (choice !== 'auto') {
         const sentence =

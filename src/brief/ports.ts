@@ -1,3 +1,4 @@
+import type { ModelFailure, TokenUsage } from './engines/engine.js';
 import type { Brief, ExtractedArticle } from './schema.js';
 
 /**
@@ -25,3 +26,16 @@ export type SharedFlight = <T>(
   compute: () => Promise<T>,
   lookup: () => Promise<T | undefined>,
 ) => Promise<{ value: T; computed: boolean }>;
+
+/**
+ * What the pipeline reports as it works (for metrics), so it need not know how it is counted. Every
+ * method returns at once and must not throw: the pipeline calls it on its hot path.
+ */
+export interface PipelineObserver {
+  /** A lookup in the brief cache (before any model call) or the fetched-article cache. */
+  cache(kind: 'brief' | 'article', hit: boolean): void;
+  /** One page fetch for a URL (redirects included); `ok` is false when it was refused or failed. */
+  fetch(event: { ms: number; ok: boolean }): void;
+  /** One model engine's draft of a brief: retries and repair rounds included; usage when it answered. */
+  modelDraft(event: { engine: string; ms: number; outcome: 'ok' | ModelFailure; usage?: TokenUsage }): void;
+}

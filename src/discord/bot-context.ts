@@ -1,6 +1,7 @@
 import type { PipelineContext } from '../brief/make-brief.js';
 import type { UsageLimits } from '../limits/usage-limits.js';
 import type { Logger } from '../logger.js';
+import type { BotMetrics } from '../metrics/bot-metrics.js';
 import type { BriefStore } from '../store/brief-store.js';
 import type { GuildSettingsStore } from '../store/guild-settings.js';
 
@@ -12,6 +13,8 @@ export interface BotContext {
   settings: GuildSettingsStore;
   limits: UsageLimits;
   logger: Logger;
+  /** Counters for briefs by door and outcome, and feed polls; no-ops when metrics are off. */
+  metrics: BotMetrics;
   /** Whether this bot asked for (and Discord granted) the Message Content intent. */
   hasMessageContent: () => boolean;
   /** Tracks a unit of work so shutdown can wait for it. */

@@ -3,6 +3,7 @@ import { REST, Routes, ShardingManager } from 'discord.js';
 import type { Config } from '../config.js';
 import { UserError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { serveShardTree } from '../metrics/serve-shard-tree.js';
 import { MISSING_TOKEN } from './start-bot.js';
 
 const BIN = fileURLToPath(new URL('../../bin/sitrep.js', import.meta.url));
@@ -26,6 +27,8 @@ export async function runShardManager(
     respawn: true,
   });
   manager.on('shardCreate', (shard) => logger.info({ shard: shard.id }, 'shard process started'));
+  // Up before the shards, so a probe sees "not running" rather than nothing while they start.
+  const metrics = await serveShardTree(manager, config.metrics, logger);
   await manager.spawn({ timeout: 60_000 });
   const signal = await untilSignal();
   logger.info({ signal }, 'stopping shard processes');
@@ -41,4 +44,5 @@ export async function runShardManager(
         }),
     ),
   );
+  await metrics?.close();
 }

@@ -5,6 +5,7 @@ import { createPipeline } from '../create-pipeline.js';
 import { UserError } from '../errors.js';
 import { createUsageLimits } from '../limits/usage-limits.js';
 import type { Logger } from '../logger.js';
+import { startBotMetrics } from '../metrics/start-bot-metrics.js';
 import { createGuildSettingsStore } from '../store/guild-settings.js';
 import { requireRedis } from '../store/redis-connection.js';
 import type { BotContext } from './bot-context.js';
@@ -34,16 +35,23 @@ export async function startBot(config: Config, logger: Logger, shards?: { ids: n
     ...config.discord,
     ...(shards ? { shards: shards.ids, shardCount: shards.count } : {}),
   });
+  const monitoring = await startBotMetrics(config.metrics, { client, store: pipeline.store, logger }).catch(
+    async (error: unknown) => {
+      await pipeline.close();
+      throw error;
+    },
+  );
   const inFlight = new Set<Promise<unknown>>();
   let stopping = false;
 
   const ctx: BotContext = {
-    pipeline: pipeline.ctx,
+    pipeline: { ...pipeline.ctx, observer: monitoring.metrics.pipeline },
     briefs: pipeline.briefs,
     // With Redis every shard reads settings through the shared store (concurrent reads still shared).
     settings: createGuildSettingsStore(pipeline.store, pipeline.store.redis ? 0 : undefined),
     limits,
     logger,
+    metrics: monitoring.metrics,
     hasMessageContent: () =>
       client.options.intents.has(GatewayIntentBits.MessageContent) &&
       (client.application?.flags?.any(MESSAGE_CONTENT_FLAGS) ?? false),
@@ -68,8 +76,13 @@ export async function startBot(config: Config, logger: Logger, shards?: { ids: n
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
 
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-  await client.login(token);
-  await ready;
+  try {
+    await client.login(token);
+    await ready;
+  } catch (error) {
+    await Promise.allSettled([monitoring.close(), client.destroy(), pipeline.close()]);
+    throw error;
+  }
   logger.info(
     { user: client.user?.tag, guilds: client.guilds.cache.size, messageContent: ctx.hasMessageContent() },
     'bot ready',
@@ -78,6 +91,8 @@ export async function startBot(config: Config, logger: Logger, shards?: { ids: n
   return {
     client,
     ctx,
+    /** Where /healthz and /metrics answer, when this process serves them. */
+    metricsAddress: monitoring.address,
     async stop() {
       if (stopping) return;
       stopping = true;
@@ -86,6 +101,7 @@ export async function startBot(config: Config, logger: Logger, shards?: { ids: n
       await Promise.race([Promise.allSettled([...inFlight]), grace]);
       await client.destroy();
       await pipeline.close();
+      await monitoring.close();
       logger.info('stopped');
     },
   };

@@ -15,6 +15,8 @@ export interface Store {
   kind: 'sqlite' | 'redis';
   /** The shared Redis connection, when the store is Redis (locks and limits use it too). */
   redis: RedisConnection | null;
+  /** One round trip to the store (Redis PING, a SQLite read) that rejects when it cannot answer. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -46,6 +48,11 @@ export function openStore(url: string, logger: Logger): Store {
     keyv,
     kind: isRedis ? 'redis' : 'sqlite',
     redis,
+    // Asked of the adapter, not keyv: keyv turns a store fault into an `error` event and a miss.
+    async ping() {
+      if (redis) await redis.client.ping();
+      else await adapter.get('sitrep:health-probe');
+    },
     async close() {
       if (redis) await redis.close();
       else await keyv.disconnect();

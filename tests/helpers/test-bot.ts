@@ -27,11 +27,20 @@ export const [NEWS, OFF_TOPIC, NO_THREADS] = GUILD.channels.map((c) => c.id) as 
  * the same store, as a process restart would.
  */
 export async function startTestBot(
-  options: { env?: Record<string, string>; applicationFlags?: number; defaultLimits?: boolean } = {},
+  options: {
+    env?: Record<string, string>;
+    applicationFlags?: number;
+    defaultLimits?: boolean;
+    heartbeatIntervalMs?: number;
+  } = {},
 ) {
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-bot-'));
   const [discord, api, fixtures]: [DiscordStandIn, MessagesApi, FixtureServer] = await Promise.all([
-    startDiscordStandIn({ guilds: [GUILD], applicationFlags: options.applicationFlags ?? 0 }),
+    startDiscordStandIn({
+      guilds: [GUILD],
+      applicationFlags: options.applicationFlags ?? 0,
+      ...(options.heartbeatIntervalMs ? { heartbeatIntervalMs: options.heartbeatIntervalMs } : {}),
+    }),
     startMessagesApi(),
     startFixtureServer(),
   ]);

@@ -18,9 +18,17 @@ export interface RecordedRequest {
   };
 }
 
+/** Token counts to report instead of the stand-in's estimate. */
+export interface StandInUsage {
+  input_tokens: number;
+  output_tokens: number;
+  cache_creation_input_tokens: number;
+  cache_read_input_tokens: number;
+}
+
 /** What a responder returns: JSON text for the model's answer, or a raw HTTP reply. */
 export type StandInReply =
-  | { text: string; stopReason?: string; delayMs?: number }
+  | { text: string; stopReason?: string; delayMs?: number; usage?: StandInUsage }
   | { drop: true }
   | { status: number; body: unknown; headers?: Record<string, string> };
 
@@ -99,6 +107,7 @@ function sendMessage(
   text: string,
   stopReason: string,
   cached: { read: number; write: number },
+  usage?: StandInUsage,
 ) {
   const input = tokensOf(request.body.messages) + tokensOf(request.body.system) - cached.read - cached.write;
   res.writeHead(200, { 'content-type': 'application/json', 'request-id': 'req_standin' });
@@ -111,7 +120,7 @@ function sendMessage(
       content: [{ type: 'text', text }],
       stop_reason: stopReason,
       stop_sequence: null,
-      usage: {
+      usage: usage ?? {
         input_tokens: input,
         output_tokens: Math.ceil(text.length / 4),
         cache_creation_input_tokens: cached.write,
@@ -167,7 +176,7 @@ export async function startMessagesApi() {
       return;
     }
     if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
-    sendMessage(res, request, reply.text, reply.stopReason ?? 'end_turn', promptCache(request.body));
+    sendMessage(res, request, reply.text, reply.stopReason ?? 'end_turn', promptCache(request.body), reply.usage);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -3,8 +3,9 @@ import { UserError } from '../../errors.js';
 import { unbriefableText } from '../extract/briefable-text.js';
 import { NOT_ARTICLE_SENTENCES, notAnArticle } from '../extract/classify-page.js';
 import { articleFromText, domainOf, extractArticle } from '../extract/extract-article.js';
-import type { BriefCache, SingleFlight } from '../ports.js';
+import type { BriefCache, PipelineObserver, SingleFlight } from '../ports.js';
 import type { ExtractedArticle, ParsedBriefRequest } from '../schema.js';
+import { timed } from '../timed.js';
 import { checkUrl, type FetchLimits, fetchPage } from './fetch-page.js';
 
 export interface AcquireContext {
@@ -12,6 +13,7 @@ export interface AcquireContext {
   dispatcher: Dispatcher;
   cache: BriefCache;
   singleFlight: SingleFlight;
+  observer?: PipelineObserver;
 }
 
 /** Pages that are not the article (paywalls, consent walls, error pages…) stop here, before any model call. */
@@ -42,9 +44,13 @@ export async function acquireArticle(
   const url = checkUrl(source.url.trim(), ctx.fetchLimits).href;
   return ctx.singleFlight(`acquire:${url}`, async () => {
     const cached = await ctx.cache.getArticle(url);
+    ctx.observer?.cache('article', cached !== undefined);
     if (cached) return cached;
     onStage('fetching');
-    const page = await fetchPage(url, ctx.fetchLimits, ctx.dispatcher);
+    const page = await timed(
+      () => fetchPage(url, ctx.fetchLimits, ctx.dispatcher),
+      (ms, ok) => ctx.observer?.fetch({ ms, ok }),
+    );
     onStage('reading');
     const article = page.isHtml
       ? extractArticle(page.text, page.finalUrl)

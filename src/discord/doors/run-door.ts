@@ -2,6 +2,7 @@ import type { BriefResult, OnStage } from '../../brief/make-brief.js';
 import { makeBrief } from '../../brief/make-brief.js';
 import type { BriefLength, BriefRequest } from '../../brief/schema.js';
 import { UserError, userMessageFor } from '../../errors.js';
+import { outcomeOf } from '../../metrics/bot-metrics.js';
 import type { GuildSettings } from '../../store/guild-settings.js';
 import type { BotContext } from '../bot-context.js';
 
@@ -52,12 +53,14 @@ export async function runDoor(ctx: BotContext, ask: DoorAsk, io: DoorIo): Promis
     );
     await ctx.briefs.setShownBrief(result.brief);
     await io.deliver(result);
+    ctx.metrics.door(ask.door, { outcome: 'delivered', engine: result.brief.meta.engine }, Date.now() - started);
     ctx.logger.info(
       { ...context, ms: Date.now() - started, engine: result.brief.meta.engine, fromCache: result.fromCache },
       'brief delivered',
     );
     return result;
   } catch (error) {
+    ctx.metrics.door(ask.door, outcomeOf(error), Date.now() - started);
     if (error instanceof UserError) ctx.logger.info({ ...context, code: error.code }, 'brief refused');
     else ctx.logger.error({ ...context, err: error }, 'brief failed');
     await io.fail(userMessageFor(error)).catch((replyError: unknown) => {

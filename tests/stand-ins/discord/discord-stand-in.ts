@@ -18,6 +18,8 @@ export interface StandInOptions {
   applicationFlags?: number;
   /** Shards recommended by GET /gateway/bot. */
   recommendedShards?: number;
+  /** The heartbeat interval HELLO asks for (Discord's is about 41 s; shorter gives a ping sooner). */
+  heartbeatIntervalMs?: number;
 }
 
 /** Discord's routing: a guild belongs to shard (guild_id >> 22) % shard_count. */
@@ -37,8 +39,10 @@ export async function startDiscordStandIn(options: StandInOptions) {
   const interactionChannels = new Map<string, { channelId: string; guildId: string }>();
   const sockets = new Set<WebSocket>();
   const socketShards = new Map<WebSocket, [number, number]>();
+  const sessionShards = new Map<string, [number, number]>();
   let seq = 0;
   let base = '';
+  let gatewayOpen = true;
 
   const json = (res: ServerResponse, status: number, body?: unknown) => {
     if (body === undefined) return void res.writeHead(status).end();
@@ -159,25 +163,35 @@ export async function startDiscordStandIn(options: StandInOptions) {
   const send = (socket: WebSocket, payload: object) => socket.send(JSON.stringify(payload));
   const dispatch = (socket: WebSocket, t: string, d: unknown) => send(socket, { op: 0, t, s: ++seq, d });
   gateway.on('connection', (socket) => {
+    if (!gatewayOpen) return socket.terminate();
     sockets.add(socket);
     socket.on('close', () => {
       sockets.delete(socket);
       socketShards.delete(socket);
     });
-    send(socket, { op: 10, d: { heartbeat_interval: 41_250 } });
+    send(socket, { op: 10, d: { heartbeat_interval: options.heartbeatIntervalMs ?? 41_250 } });
     socket.on('message', (data) => {
       const packet = JSON.parse(String(data));
       if (packet.op === 1) return send(socket, { op: 11 });
+      // RESUME after a dropped connection: the session goes on where it was (no events were missed here).
+      if (packet.op === 6) {
+        const shard = sessionShards.get(packet.d?.session_id);
+        if (!shard) return send(socket, { op: 9, d: false });
+        socketShards.set(socket, shard);
+        return dispatch(socket, 'RESUMED', {});
+      }
       if (packet.op !== 2) return;
       identifies.push(packet.d);
       const [shardId, shardCount] = (packet.d.shard ?? [0, 1]) as [number, number];
       socketShards.set(socket, [shardId, shardCount]);
       const mine = options.guilds.filter((g) => shardOf(g.id, shardCount) === shardId);
+      const sessionId = `session-${nextId()}`;
+      sessionShards.set(sessionId, [shardId, shardCount]);
       dispatch(socket, 'READY', {
         v: 10,
         user: BOT_USER,
         guilds: mine.map((g) => ({ id: g.id, unavailable: true })),
-        session_id: `session-${nextId()}`,
+        session_id: sessionId,
         resume_gateway_url: base.replace('http', 'ws'),
         application: { id: APP_ID, flags: options.applicationFlags ?? 0 },
         shard: packet.d.shard ?? [0, 1],
@@ -229,6 +243,11 @@ export async function startDiscordStandIn(options: StandInOptions) {
     /** Adds a message the bot can later fetch (as one sent before it started). */
     seedMessage: storeMessage,
     connections: () => sockets.size,
+    /** Closed: drops every gateway connection and refuses new ones (an outage); open: accepts them again. */
+    setGatewayOpen(open: boolean) {
+      gatewayOpen = open;
+      if (!open) for (const socket of sockets) socket.terminate();
+    },
     async close() {
       for (const socket of sockets) socket.terminate();
       await new Promise<void>((resolve) => gateway.close(() => resolve()));
