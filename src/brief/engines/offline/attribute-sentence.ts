@@ -2,7 +2,7 @@ import { findQuotes, maskQuotes, type QuoteSpan } from './find-quotes.js';
 
 /** Verbs that report speech or a stance, lowercase as they stand inside a sentence. */
 const REPORTING_VERB = new RegExp(
-  `\\b(?:${[
+  `(?<![-\\p{L}])(?:${[
     'said',
     'says',
     'told',
@@ -51,19 +51,21 @@ const REPORTING_VERB = new RegExp(
     'dismissed',
     'rejected',
     'blamed',
-    'called',
+    'called(?=\\s+(?:for|on|it|them|him|her|the|a|an|this|that|these|those)\\b)',
     'pointed out',
     'continued by saying',
     'issued a warning',
     'was quoted as saying',
   ].join('|')})\\b`,
-  'g',
+  'gu',
 );
 
 const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const MONTH =
+  '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)';
 /** Words between a subject and its verb that are not the subject ("has", "also", "on Monday"). */
 const BETWEEN_SUBJECT_AND_VERB = new RegExp(
-  `(?:\\s+(?:has|have|had|also|separately|later|earlier|again|repeatedly|previously|then|further|now|once|recently|publicly|privately|(?:on|late on|early on|last|this|late|early)\\s+(?:${WEEKDAY}|week|month|year|night|morning|evening|weekend)(?:\\s+(?:night|morning|evening|afternoon))?|in\\s+(?:a|an|his|her|its|their)\\s+\\S+(?:\\s+\\S+)?))+\\s*$`,
+  `(?:\\s+(?:has|have|had|also|separately|later|earlier|again|repeatedly|previously|then|further|now|once|recently|publicly|privately|(?:on|late on|early on|last|this|late|early)\\s+(?:${WEEKDAY}|week|month|year|night|morning|evening|weekend)(?:\\s+(?:night|morning|evening|afternoon))?|in\\s+(?:a|an|his|her|its|their)\\s+\\S+(?:\\s+\\S+)?|(?:in|on|last|this|early|late)\\s+${MONTH}(?:\\s+\\d{1,2})?|in\\s+\\d{4}))+\\s*$`,
   'u',
 );
 /** After the verb, a sign that what was said follows: a colon, a quotation, "that", or a clause. */
@@ -84,6 +86,8 @@ export interface Attribution {
   /** What was said sits after the verb ("X said that …") or before the subject ("…, X said."). */
   contentAfter: boolean;
   verbEnd: number;
+  /** "Name, a spokesperson for X, the operation against Y, said": the name two phrases back; a person or nothing. */
+  personOnly?: boolean;
 }
 
 export interface ReadSentence {
@@ -101,8 +105,13 @@ function lastBoundary(text: string): number {
   return at;
 }
 
-/** The subject phrase before a verb, with an appositive when the phrase is "Name, role," or "Role, Name,". */
-function subjectBefore(masked: string, verbAt: number): Omit<Attribution, 'verb' | 'verbEnd' | 'contentAfter'> | null {
+type Subject = Omit<Attribution, 'verb' | 'verbEnd' | 'contentAfter'>;
+
+/**
+ * The subject phrases before a verb: "X said", "Name, role, said" and "Role, Name, said" (with the
+ * phrase set off beside it), and for "Name, role, description, said" the name two phrases back.
+ */
+function subjectsBefore(masked: string, verbAt: number): Subject[] {
   const left = masked.slice(0, verbAt).replace(BETWEEN_SUBJECT_AND_VERB, '');
   const from = lastBoundary(left);
   const clause = left.slice(from);
@@ -113,21 +122,37 @@ function subjectBefore(masked: string, verbAt: number): Omit<Attribution, 'verb'
     start += piece.length + 1;
   }
   const last = parts.at(-1);
-  if (!last) return null;
+  if (!last) return [];
+  const found: Subject[] = [];
+  const at = (i: number) => parts.at(i) as (typeof parts)[number];
+  if (!last.text.trim() && parts.length >= 4 && at(-4).text.trim()) {
+    const name = at(-4).text.trim();
+    const subjectStart = at(-4).start + at(-4).text.indexOf(name);
+    found.push({
+      subject: name,
+      appositive: at(-3).text.trim(),
+      subjectStart,
+      subjectEnd: left.length,
+      personOnly: true,
+    });
+  }
   let head = last;
   let appositive: string | null = null;
   if (!last.text.trim() && parts.length >= 3) {
-    head = parts.at(-3) as (typeof parts)[number];
-    appositive = (parts.at(-2) as (typeof parts)[number]).text.trim();
+    head = at(-3);
+    appositive = at(-2).text.trim();
   }
   // "Defence Minister Arjun Mehta congratulated the scientists and said …": the subject opens the clause.
   const coordinated =
-    appositive === null && /\sand\s*$/.test(head.text) ? /^\s*((?:[\p{Lu}][\p{L}.'’-]*\s+)+)/u.exec(head.text) : null;
+    appositive === null && /\sand\s*$/.test(head.text) && !/\b(?:who|which|that)\b/.test(head.text)
+      ? /^\s*((?:[\p{Lu}][\p{L}.'’-]*\s+)+)/u.exec(head.text)
+      : null;
   const subject = (coordinated?.[1] ?? head.text).trim();
-  if (!subject) return null;
+  if (!subject) return found;
   const subjectStart = head.start + head.text.indexOf(subject);
   const subjectEnd = appositive === null ? subjectStart + subject.length : left.length;
-  return { subject, appositive, subjectStart, subjectEnd };
+  found.push({ subject, appositive, subjectStart, subjectEnd });
+  return found;
 }
 
 /** "…,” said Trell." and "…, said the ministry.": the subject stands after the verb, to the sentence's end. */
@@ -158,7 +183,7 @@ export function readSentence(text: string): ReadSentence {
   const attributions: Attribution[] = [];
   for (const m of masked.matchAll(REPORTING_VERB)) {
     const verbEnd = m.index + m[0].length;
-    for (const found of [subjectBefore(masked, m.index), subjectAfter(masked, m.index, verbEnd)]) {
+    for (const found of [...subjectsBefore(masked, m.index), subjectAfter(masked, m.index, verbEnd)]) {
       if (!found) continue;
       const before = masked.slice(0, found.subjectStart).replace(/[\s,]+$/, '');
       const contentAfter =

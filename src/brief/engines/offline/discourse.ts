@@ -119,6 +119,18 @@ export class Discourse {
     });
   }
 
+  /**
+   * "Trump said … he said": a one-word name read as a body, when "he" or "she" has no one else to
+   * mean, was a person after all.
+   */
+  private bareNameAsPerson(): Entity | undefined {
+    const e = this.candidates().find((c) => c.kind === 'org' && c.subjectAt >= 0 && !/\s/.test(c.name));
+    if (!e) return undefined;
+    e.kind = 'person';
+    e.person = true;
+    return e;
+  }
+
   /** The entity a subject refers to, creating it when it is new; null when nothing fits (an unresolvable "he"). */
   resolve(mention: Mention, at: number): Entity | null {
     switch (mention.kind) {
@@ -133,7 +145,10 @@ export class Discourse {
               : !e.person && e.kind !== 'group',
         );
         // A first name's usual gender breaks a tie between the two most recent people, no more.
-        const found = fitting.slice(0, 2).find((e) => !e.nameGender || e.nameGender === g) ?? fitting[0];
+        const found =
+          fitting.slice(0, 2).find((e) => !e.nameGender || e.nameGender === g) ??
+          fitting[0] ??
+          (g ? this.bareNameAsPerson() : undefined);
         if (found && g) found.gender ??= g;
         return found ?? null;
       }
@@ -180,7 +195,7 @@ export class Discourse {
         if (found) return found;
         // "The Israeli military" met for the first time is a body in its own right; "the commander" is nobody yet.
         if (mention.modifiers.length === 0) return null;
-        const name = `${mention.modifiers.join(' ')} ${mention.head}`;
+        const name = mention.phrase;
         return this.resolve(
           {
             kind: 'descriptor',

@@ -5,6 +5,7 @@ import { claimKind } from './claim-kind.js';
 import { describeSubject, describeWithAppositive, type Mention, type NameTags } from './describe-subject.js';
 import { Discourse, type Entity, resolved } from './discourse.js';
 import { findQuotes } from './find-quotes.js';
+import { PERSON_ROLES, TITLE_WORDS } from './speaker-words.js';
 import type { Sentence } from './split-sentences.js';
 
 type ClaimDraft = BriefDraft['claims'][number];
@@ -133,10 +134,12 @@ function leadingSubject(text: string, tags: NameTags): Mention | null {
   const words = text.replace(DATELINE, '').split(/\s+/);
   for (const [i, word] of words.entries()) {
     const particle = /^(?:van|von|de|al|bin|of|the)$/.test(word) && /^\p{Lu}/u.test(words[i + 1] ?? '');
-    if (!/^\p{Lu}/u.test(word) && !particle) break;
+    const role = PERSON_ROLES.has(word.toLowerCase()) || TITLE_WORDS.has(word.toLowerCase());
+    if (!/^\p{Lu}/u.test(word) && !particle && !role) break;
     run.push(word.replace(/[,;:]+$/, ''));
     if (/[,;:]$/.test(word)) break;
   }
+  while (run.length && !/^\p{Lu}/u.test(run.at(-1) as string)) run.pop();
   if (run.length === words.length) return null;
   const mention = run.length ? describeSubject(run.join(' '), tags) : null;
   if (mention?.kind === 'person') return mention.role || mention.name.includes(' ') ? mention : null;
@@ -146,6 +149,8 @@ function leadingSubject(text: string, tags: NameTags): Mention | null {
 /** Replaces a pronoun or role noun standing as the subject with the name it refers to. */
 function nameSubject(text: string, attribution: Attribution, mention: Mention, name: string): string {
   if (mention.kind !== 'pronoun' && mention.kind !== 'role') return text;
+  if (text.slice(attribution.subjectStart, attribution.subjectEnd).toLowerCase().includes(name.toLowerCase()))
+    return text;
   const before = text.slice(0, attribution.subjectStart);
   return `${before}${name}${text.slice(attribution.subjectEnd)}`;
 }
@@ -171,6 +176,7 @@ export function findClaims(sentences: Sentence[], tags: NameTags): FoundClaims {
     let found: { attribution: Attribution; mention: Mention; speaker: Entity } | null = null;
     for (const attribution of read.attributions) {
       const mention = describeWithAppositive(attribution.subject, attribution.appositive, tags);
+      if (attribution.personOnly && mention?.kind !== 'person') continue;
       const speaker = mention ? discourse.resolve(mention, index) : null;
       if (mention && speaker) {
         found = { attribution, mention, speaker };

@@ -3,7 +3,7 @@ import type { loadNlp } from './split-sentences.js';
 
 type Nlp = Awaited<ReturnType<typeof loadNlp>>;
 
-/** compromise's lexicon read one capitalized word at a time: first names with gender, places, organisations. */
+/** compromise's lexicon read one capitalized word at a time: names (first names with gender), places, organisations. */
 export function nameTagsFrom(nlp: Nlp): NameTags {
   const cache = new Map<string, ReturnType<NameTags['tagsOf']>>();
   return {
@@ -19,7 +19,8 @@ export function nameTagsFrom(nlp: Nlp): NameTags {
           : tags.has('FirstName')
             ? 'unknown'
             : null;
-      const result = { firstName, place: tags.has('Place'), organization: tags.has('Organization') };
+      const person = tags.has('Person') || tags.has('LastName') || tags.has('FirstName');
+      const result = { firstName, person, place: tags.has('Place'), organization: tags.has('Organization') };
       cache.set(word, result);
       return result;
     },

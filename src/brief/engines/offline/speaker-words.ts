@@ -10,7 +10,8 @@ export const TITLE_WORDS = words(`
   ms. dr. prof. analyst program programme manager chairman chairwoman chair executive officer commissioner
   envoy king queen prince princess sheikh emir ayatollah pope premier chancellor speaker foreign defence
   defense interior finance opposition regional military secretary-general undersecretary attorney justice
-  judge lord sir dame head leader lawmaker mp adviser advisor
+  judge lord sir dame head leader lawmaker mp adviser advisor ceo cfo coo cto founder co-founder administrator
+  president-elect
 `);
 
 /** Ranks and forms of address, which stay with a name ("Major General Mohammad Bagheri"). */
@@ -34,7 +35,7 @@ export const ORG_WORDS = words(`
   embassy mission party movement front brigade brigades group company corporation corp. inc. ltd industries
   systems aerospace dynamics technologies bank fund parliament government administration cabinet pentagon
   kremlin house times post news tv television radio daily herald journal gazette tribune institute
-  university center centre court police presidency secretariat alliance coalition league association
+  university laboratory lab center centre court police presidency secretariat alliance coalition league association
   federation nations bureau directorate division regiment battalion fleet monitor observatory network
 `);
 
@@ -44,7 +45,7 @@ export const PERSON_ROLES = words(`
   president official secretary ambassador envoy diplomat governor mayor analyst expert executive director
   manager lawmaker senator leader premier chancellor head aide adviser advisor source witness resident
   researcher professor negotiator prosecutor judge pilot captain engineer founder chairman chairwoman
-  monitor observer representative
+  monitor observer representative administrator ceo
 `);
 
 /** Several people as speakers ("officials said", "rescue teams said"). */
