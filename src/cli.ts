@@ -27,6 +27,7 @@ Settings come from the environment or a .env file; see .env.example.
 const EXIT_CODES: Record<UserErrorCode, number> = {
   BAD_INPUT: 2,
   NO_ARTICLE: 2,
+  UNSUPPORTED_LANGUAGE: 2,
   URL_REFUSED: 3,
   UNSUPPORTED_CONTENT: 3,
   TOO_LARGE: 3,

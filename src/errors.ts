@@ -12,6 +12,7 @@ export const USER_ERROR_CODES = [
   'MODEL_UNAVAILABLE',
   'NOT_CONFIGURED',
   'RATE_LIMITED',
+  'UNSUPPORTED_LANGUAGE',
 ] as const;
 
 export type UserErrorCode = (typeof USER_ERROR_CODES)[number];

@@ -1,131 +1,264 @@
 import { capAtWord } from '../../../text/cap-at-word.js';
 import type { BriefDraft } from '../../schema.js';
+import { type Attribution, REPORTING_VERB, readSentence } from './attribute-sentence.js';
+import { claimKind } from './claim-kind.js';
+import { describeSubject, describeWithAppositive, type Mention, type NameTags } from './describe-subject.js';
+import { Discourse, type Entity, resolved } from './discourse.js';
+import { findQuotes } from './find-quotes.js';
+import { PERSON_ROLES, TITLE_WORDS } from './speaker-words.js';
 import type { Sentence } from './split-sentences.js';
 
 type ClaimDraft = BriefDraft['claims'][number];
 
-const REPORTING_VERB =
-  /\b(said|says|stated|stress(?:ed|es|ing)|warn(?:ed|s|ing)|issued a warning|add(?:ed|s)|told|announc(?:ed|es)|claim(?:ed|s)|insist(?:ed|s)|emphasi[sz](?:ed|es)|reassur(?:ed|es)|underlin(?:ed|es|ing)|continu(?:ed|es) by saying|declar(?:ed|es)|argu(?:ed|es)|asserted|affirm(?:ed|s)|confirm(?:ed|s)|denied|denies|accus(?:ed|es)|vow(?:ed|s)|pledg(?:ed|es)|threaten(?:ed|s)|urg(?:ed|es)|maintain(?:ed|s)|alleg(?:ed|es)|reveal(?:ed|s)|pointed out)\b/i;
-const ACCORDING_TO = /\baccording to ((?:[\p{Lu}\p{Ll}.'’-]+\s?){1,6})/u;
-const BACK_REFERENCE =
-  /(?:^|[,;]\s*|^(?:additionally|also|moreover|meanwhile|however),?\s+)(he|she|they|the [\p{L} ]{0,40}?(?:general|commander|minister|ministry|official|spokes(?:man|woman|person)|chief|president|army|military))(?:\s+(?:also|has|have|had|then))*\s*$/iu;
-const DATELINE = /^[\p{Lu}\s.,]{2,40}\s+[–—-]\s+/u;
-const QUOTED = /[“"]([^”"]{12,})(?:[”"]|$)/u;
-
-const KIND_RULES: [ClaimDraft['kind'], RegExp][] = [
-  ['threat', /\b(warn\w*|retaliat\w*|swift response|respond\w*|regret|punish\w*|consequences|destroy\w*)\b/i],
-  ['policy', /\b(never be negotiable|necessity|decided|policy|must|will not allow|without hesitation)\b/i],
-  ['forecast', /\b(will|going to|expects?|is expected)\b/i],
-  ['evaluation', /\b(recogni[sz]\w*|believes?|shows?|proves?|declin\w*|significant|great|seeks?|trying)\b/i],
-];
-
-interface Speaker {
-  name: string;
-  role: string | null;
+/** A claim the article makes, before the engine chooses which ones fit in the brief. */
+export interface Candidate {
+  /** The sentence it comes from, and its order among that sentence's claims. */
+  index: number;
+  part: number;
+  /** Who makes it; null for the outlet's own voice. Resolved only once the whole article is read. */
+  speaker: Entity | null;
+  statement: string;
+  quote: string | null;
+  /** Said in passing (", adding that …"): ranked below the main point of its sentence. */
+  secondary: boolean;
 }
 
-function kindOf(text: string): ClaimDraft['kind'] {
-  return KIND_RULES.find(([, pattern]) => pattern.test(text))?.[0] ?? 'fact';
+export interface FoundClaims {
+  candidates: Candidate[];
+  /** What the article says about its own sourcing ("could not be independently verified"). */
+  sourcingNotes: string[];
 }
 
-function surnameOf(name: string): string {
-  return name.split(' ').at(-1) ?? name;
+const DATELINE = /^[\p{Lu}][\p{Lu}\s.,'’-]{1,40}\s+[–—-]\s+/u;
+const SOURCING =
+  /\b(?:could not (?:be )?(?:independently )?(?:verif|confirm)\w*|not (?:be )?independently (?:verified|confirmed)|did not (?:immediately )?(?:respond|comment|reply|return)\w*|declined to comment|did not give details|was not immediately (?:clear|possible|available)|unavailable for comment|has not been (?:independently )?verified)\b/i;
+const SECONDARY =
+  /,\s+(adding|stressing|saying|noting|warning|insisting|emphasi[sz]ing|arguing|explaining|claiming|underlining)\s+that\s+/g;
+const PAST: Record<string, string> = {
+  adding: 'added',
+  stressing: 'stressed',
+  saying: 'said',
+  noting: 'noted',
+  warning: 'warned',
+  insisting: 'insisted',
+  emphasising: 'emphasised',
+  emphasizing: 'emphasized',
+  arguing: 'argued',
+  explaining: 'explained',
+  claiming: 'claimed',
+  underlining: 'underlined',
+};
+/** A shorter unattributed sentence is a transition ("X backed Tallinn."), not a claim of the outlet's own. */
+const OWN_VOICE_WORDS = 12;
+/** Quotations shorter than this are a word or two in scare quotes, not someone's statement. */
+const MIN_QUOTE_CHARS = 12;
+
+const sentenceCase = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+export function displayName(entity: Entity): string {
+  return capAtWord(resolved(entity).name, 120);
 }
 
-function lastReportingVerbAt(text: string): number {
-  let at = text.length;
-  for (const match of text.matchAll(new RegExp(REPORTING_VERB.source, 'gi'))) at = match.index;
-  return at;
+/** The longest quotation in a claim's text, as its verbatim evidence (names are put in outside quotations only). */
+function longestQuote(text: string): string | null {
+  const longest = findQuotes(text)
+    .filter((q) => q.text.length >= MIN_QUOTE_CHARS)
+    .sort((a, b) => b.text.length - a.text.length)[0];
+  return longest ? verbatimCap(longest.text) : null;
 }
 
-/** ", the chief of staff of the Armed Forces," right after a name is that person's role. */
-function roleAfter(sentence: string, name: string): string | null {
-  const after = sentence.slice(sentence.indexOf(name) + name.length);
-  const match = /^,\s+((?:the\s+)?[^,]{3,80}),/i.exec(after);
-  return match?.[1] ?? null;
+/** A quote cut at a word within the schema's 600 characters, with no ellipsis, so it stays verbatim. */
+function verbatimCap(text: string): string {
+  if (text.length <= 600) return text;
+  const cut = text.slice(0, 600);
+  return cut.slice(0, Math.max(cut.lastIndexOf(' '), 300)).trimEnd();
 }
 
-/** The words before the reporting verb, when they read as a short subject ("A top Iranian commander"). */
-function subjectBeforeVerb(sentence: string): string | null {
-  const verb = REPORTING_VERB.exec(sentence);
-  if (!verb) return null;
-  const subject = sentence
-    .slice(0, verb.index)
-    .replace(DATELINE, '')
-    .replace(/\s+(has|have|had|also)\s*$/i, '')
-    .trim();
-  const words = subject.split(/\s+/).length;
-  return subject && words <= 8 && !/[,“"]/.test(subject) ? subject : null;
+interface Piece {
+  text: string;
+  secondary: boolean;
 }
 
 /**
- * Claims from attribution patterns: a reporting verb or "according to", the speaker named by
- * compromise (or carried over from an earlier sentence for "he", "the general", a surname), and a
- * direct quote when the sentence has one. Sentences in the outlet's own voice fill what is left.
+ * One sentence's claims: the whole sentence, or, when it reports several things ("said A and that
+ * B", "said A, adding that B"), one per reported clause, each naming its speaker.
  */
-export function findClaims(sentences: Sentence[], outlet: string | null, limit: number): ClaimDraft[] {
-  const attributed: { index: number; claim: ClaimDraft }[] = [];
-  const unattributed: { index: number; claim: ClaimDraft }[] = [];
-  const known: Speaker[] = [];
-  let lastSpeaker: Speaker | null = null;
-
-  for (const sentence of sentences) {
-    const text = sentence.text;
-    for (const name of sentence.people) {
-      if (!known.some((k) => k.name === name)) known.push({ name, role: roleAfter(text, name) });
-    }
-    const according = ACCORDING_TO.exec(text)?.[1]
-      ?.trim()
-      .replace(/[.,;]$/, '');
-    const hasVerb = REPORTING_VERB.test(text);
-    if (!hasVerb && !according) {
-      if (text.split(/\s+/).length >= 8) {
-        const name = outlet ?? 'The outlet';
-        unattributed.push({
-          index: sentence.index,
-          claim: {
-            claimant: { name, role: 'the outlet, in its own voice' },
-            statement: capAtWord(text, 400),
-            quote: null,
-            kind: kindOf(text),
-            attribution: 'outlet_voice',
-            checkable: true,
-          },
-        });
-      }
-      continue;
-    }
-    // Speakers stand before their verb: a name after it ("said in a message to X") is an addressee.
-    const before = text.slice(0, lastReportingVerbAt(text));
-    const mentioned = known
-      .filter((k) => before.includes(k.name) || before.includes(surnameOf(k.name)))
-      .sort((a, b) => before.lastIndexOf(surnameOf(b.name)) - before.lastIndexOf(surnameOf(a.name)))[0];
-    const startsWithBackReference =
-      BACK_REFERENCE.test(before.replace(DATELINE, '')) || BACK_REFERENCE.test(text.split(/\s+/).slice(0, 3).join(' '));
-    const speaker: Speaker | null = according
-      ? { name: according, role: null }
-      : (mentioned ??
-        (startsWithBackReference && lastSpeaker ? lastSpeaker : null) ??
-        (subjectBeforeVerb(text) ? { name: subjectBeforeVerb(text) as string, role: null } : lastSpeaker));
-    if (!speaker) continue;
-    lastSpeaker = speaker;
-    const quote = QUOTED.exec(text)?.[1]?.trim() ?? null;
-    const kind = kindOf(text);
-    attributed.push({
-      index: sentence.index,
-      claim: {
-        claimant: { name: capAtWord(speaker.name, 120), role: speaker.role },
-        statement: capAtWord(text, 400),
-        quote: quote ? capAtWord(quote, 600) : null,
-        kind,
-        attribution: quote ? 'direct_quote' : 'paraphrase',
-        checkable: kind === 'fact' || kind === 'forecast',
-      },
+function splitReported(text: string, masked: string, attribution: Attribution, name: string): Piece[] {
+  if (!attribution.contentAfter) return [{ text, secondary: false }];
+  const cuts: { at: number; resume: number; verb: string; secondary: boolean }[] = [];
+  const tail = masked.slice(attribution.verbEnd);
+  for (const m of tail.matchAll(/,?\s+and that\s+/g)) {
+    cuts.push({
+      at: attribution.verbEnd + m.index,
+      resume: attribution.verbEnd + m.index + m[0].length,
+      verb: attribution.verb,
+      secondary: false,
     });
   }
-  // The outlet's own voice gets about a quarter of the slots, or whatever attributed claims leave.
-  const outletSlots = Math.min(unattributed.length, Math.max(1, Math.floor(limit / 4)));
-  const fromSpeakers = attributed.slice(0, limit - outletSlots);
-  const chosen = [...fromSpeakers, ...unattributed.slice(0, limit - fromSpeakers.length)];
-  return chosen.sort((a, b) => a.index - b.index).map((c) => c.claim);
+  // "said A and accused B of C": a second reporting verb for the same speaker.
+  for (const m of tail.matchAll(new RegExp(`,?\\s+and\\s+(?=(?:${REPORTING_VERB.source})\\b)`, 'g'))) {
+    const resume = attribution.verbEnd + m.index + m[0].length;
+    cuts.push({ at: attribution.verbEnd + m.index, resume, verb: '', secondary: false });
+  }
+  for (const m of tail.matchAll(SECONDARY)) {
+    const verb = PAST[(m[1] as string).toLowerCase()] ?? 'said';
+    cuts.push({
+      at: attribution.verbEnd + m.index,
+      resume: attribution.verbEnd + m.index + m[0].length,
+      verb,
+      secondary: true,
+    });
+  }
+  if (cuts.length === 0) return [{ text, secondary: false }];
+  cuts.sort((a, b) => a.at - b.at);
+  const pieces: Piece[] = [];
+  let from = 0;
+  let lead = '';
+  let secondary = false;
+  for (const cut of [...cuts, { at: text.length, resume: text.length, verb: '', secondary: false }]) {
+    const body = text.slice(from, cut.at).replace(/[\s,;]+$/, '');
+    pieces.push({ text: `${lead}${body}${/[.!?”"]$/.test(body) ? '' : '.'}`, secondary });
+    lead = cut.verb ? `${name} ${/^(according to|told|tells)$/.test(cut.verb) ? 'said' : cut.verb} that ` : `${name} `;
+    from = cut.resume;
+    secondary = cut.secondary;
+  }
+  return pieces;
+}
+
+/**
+ * A sentence that opens with a named person or body ("NATO Secretary General Pieter van Aalst backed
+ * …", "The U.S. Army has awarded …") makes them the one a later "he" or "the service" may mean.
+ */
+function leadingSubject(text: string, tags: NameTags): Mention | null {
+  const run: string[] = [];
+  const words = text.replace(DATELINE, '').split(/\s+/);
+  for (const [i, word] of words.entries()) {
+    const particle = /^(?:van|von|de|al|bin|of|the)$/.test(word) && /^\p{Lu}/u.test(words[i + 1] ?? '');
+    const role = PERSON_ROLES.has(word.toLowerCase()) || TITLE_WORDS.has(word.toLowerCase());
+    if (!/^\p{Lu}/u.test(word) && !particle && !role) break;
+    run.push(word.replace(/[,;:]+$/, ''));
+    if (/[,;:]$/.test(word)) break;
+  }
+  while (run.length && !/^\p{Lu}/u.test(run.at(-1) as string)) run.pop();
+  if (run.length === words.length) return null;
+  const mention = run.length ? describeSubject(run.join(' '), tags) : null;
+  if (mention?.kind === 'person') return mention.role || mention.name.includes(' ') ? mention : null;
+  return mention?.kind === 'org' && /\s/.test(mention.name) ? mention : null;
+}
+
+/** Replaces a pronoun or role noun standing as the subject with the name it refers to. */
+function nameSubject(text: string, attribution: Attribution, mention: Mention, name: string): string {
+  if (mention.kind !== 'pronoun' && mention.kind !== 'role') return text;
+  if (text.slice(attribution.subjectStart, attribution.subjectEnd).toLowerCase().includes(name.toLowerCase()))
+    return text;
+  const before = text.slice(0, attribution.subjectStart);
+  return `${before}${name}${text.slice(attribution.subjectEnd)}`;
+}
+
+/**
+ * Claims from attribution patterns, sentence by sentence: a reporting verb or "according to" with a
+ * subject that names a speaker (a person, a body, a group, or a pronoun or role noun resolved to
+ * one met before), the quotation as verbatim evidence, and quotations that carry on over the next
+ * sentences with the same speaker. Sentences in the outlet's own voice are candidates too.
+ */
+export function findClaims(sentences: Sentence[], tags: NameTags): FoundClaims {
+  const discourse = new Discourse();
+  const candidates: Candidate[] = [];
+  const sourcingNotes: string[] = [];
+  let last: { speaker: Entity; paragraph: number; index: number; quoted: boolean } | null = null;
+
+  for (const sentence of sentences) {
+    const { text, index, paragraph } = sentence;
+    const read = readSentence(text);
+    const opening = leadingSubject(text, tags);
+    const opener = opening ? discourse.resolve(opening, index) : null;
+    if (opener) discourse.noteSubject(opener, index);
+    let found: { attribution: Attribution; mention: Mention; speaker: Entity } | null = null;
+    for (const attribution of read.attributions) {
+      const mention = describeWithAppositive(attribution.subject, attribution.appositive, tags);
+      if (attribution.personOnly && mention?.kind !== 'person') continue;
+      const speaker = mention ? discourse.resolve(mention, index) : null;
+      if (mention && speaker) {
+        found = { attribution, mention, speaker };
+        break;
+      }
+    }
+
+    if (found) {
+      const { attribution, mention, speaker } = found;
+      discourse.noteSubject(speaker, index);
+      const name = resolved(speaker).name;
+      const named = nameSubject(text, attribution, mention, name);
+      const shift = named.length - text.length;
+      const masked = shift === 0 && named === text ? read.masked : nameSubject(read.masked, attribution, mention, name);
+      const shifted = {
+        ...attribution,
+        verbEnd: attribution.verbEnd + (attribution.verbEnd > attribution.subjectStart ? shift : 0),
+      };
+      splitReported(named, masked, shifted, name).forEach((piece, part) => {
+        candidates.push({
+          index,
+          part,
+          speaker,
+          statement: sentenceCase(piece.text.replace(DATELINE, '')),
+          quote: longestQuote(piece.text),
+          secondary: piece.secondary,
+        });
+      });
+      last = { speaker, paragraph, index, quoted: read.quotes.length > 0 };
+      continue;
+    }
+
+    // A quotation with no attribution of its own carries on what the last speaker said, in the same
+    // paragraph or straight after a quoted paragraph.
+    const carriesOn =
+      read.quotedShare >= 0.6 &&
+      last !== null &&
+      (last.paragraph === paragraph || (last.quoted && last.paragraph === paragraph - 1 && last.index === index - 1));
+    if (carriesOn && last) {
+      candidates.push({
+        index,
+        part: 0,
+        speaker: last.speaker,
+        statement: `${resolved(last.speaker).name} added: ${text}`,
+        quote: longestQuote(text),
+        secondary: false,
+      });
+      last = { ...last, index };
+      continue;
+    }
+
+    if (SOURCING.test(text)) {
+      sourcingNotes.push(text);
+      continue;
+    }
+    const wordCount = text.split(/\s+/).length;
+    if (wordCount >= OWN_VOICE_WORDS && read.quotedShare < 0.5 && /[.!?”"]$/.test(text)) {
+      candidates.push({
+        index,
+        part: 0,
+        speaker: null,
+        statement: text.replace(DATELINE, ''),
+        quote: null,
+        secondary: false,
+      });
+    }
+  }
+  return { candidates, sourcingNotes };
+}
+
+/** The claim as the brief shows it, its speaker resolved now that the whole article has been read. */
+export function toClaimDraft(candidate: Candidate, outlet: string): ClaimDraft {
+  const kind = claimKind(candidate.statement);
+  const speaker = candidate.speaker ? resolved(candidate.speaker) : null;
+  return {
+    claimant: speaker
+      ? { name: displayName(speaker), role: speaker.role ? capAtWord(speaker.role, 160) : null }
+      : { name: capAtWord(outlet, 120), role: 'the outlet, in its own voice' },
+    statement: capAtWord(candidate.statement, 400),
+    quote: candidate.quote,
+    kind,
+    attribution: !speaker ? 'outlet_voice' : candidate.quote ? 'direct_quote' : 'paraphrase',
+    checkable: kind === 'fact' || kind === 'forecast',
+  };
 }

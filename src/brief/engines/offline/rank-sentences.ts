@@ -12,10 +12,10 @@ function terms(text: string): string[] {
 
 /**
  * Centrality: each sentence's cosine similarity to the whole article's term profile (TF-IDF over
- * sentences), with a small lead bonus since news puts its point first. Returns the top `count`
- * sentences back in article order.
+ * sentences), with a small lead bonus since news puts its point first; -1 for a sentence too short
+ * to say much. One score per sentence, in the order given.
  */
-export function mostCentralSentences(sentences: Sentence[], count: number): Sentence[] {
+export function centralityScores(sentences: Sentence[]): number[] {
   const termLists = sentences.map((s) => terms(s.text));
   const documentFrequency = new Map<string, number>();
   for (const list of termLists)
@@ -32,15 +32,21 @@ export function mostCentralSentences(sentences: Sentence[], count: number): Sent
   const norm = (v: Map<string, number>) => Math.sqrt([...v.values()].reduce((a, w) => a + w * w, 0)) || 1;
   const centroidNorm = norm(centroid);
 
-  const scored = sentences.map((sentence, i) => {
+  return sentences.map((sentence, i) => {
     const v = vectors[i] as Map<string, number>;
     let dot = 0;
     for (const [t, w] of v) dot += w * (centroid.get(t) ?? 0);
     const tooShort = (termLists[i]?.length ?? 0) < 4;
     const lead = 0.15 / (1 + sentence.index);
-    return { sentence, score: tooShort ? -1 : dot / (norm(v) * centroidNorm) + lead };
+    return tooShort ? -1 : dot / (norm(v) * centroidNorm) + lead;
   });
-  return scored
+}
+
+/** The top `count` sentences by centrality, back in article order. */
+export function mostCentralSentences(sentences: Sentence[], count: number): Sentence[] {
+  const scores = centralityScores(sentences);
+  return sentences
+    .map((sentence, i) => ({ sentence, score: scores[i] ?? -1 }))
     .sort((a, b) => b.score - a.score)
     .slice(0, count)
     .map((s) => s.sentence)
