@@ -110,6 +110,15 @@ describe('sitrep brief', () => {
     expect(result.stderr).toContain(`sitrep: ${sentence}`);
   });
 
+  it('says plainly that the offline engine cannot read a French article, with exit status 2', async () => {
+    const french =
+      'Le ministère de la Défense a annoncé mardi que deux frégates avaient quitté le port de Toulon pour un exercice de trois semaines en Méditerranée. Selon un porte-parole, les navires doivent rejoindre une flotte alliée au large de la Crète. Le ministère n’a pas précisé le nombre de marins engagés.';
+    const result = await sitrep(['brief', '-'], {}, french);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim()).toMatch(/^sitrep: The offline engine reads only English and this article is in French/);
+  });
+
   it('refuses a private address with one line and exit status 3', async () => {
     const result = await sitrep(['brief', `${fixtures.url}/news/drone-intercept`]);
     expect(result.code).toBe(3);
