@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { getDomain } from 'tldts';
 import { z } from 'zod';
+import { fromRoot } from '../../package-root.js';
 
 export const OutletKindSchema = z.enum([
   'state-controlled',
@@ -23,7 +24,7 @@ export type Outlet = z.infer<typeof OutletSchema>;
 
 export const OutletRegistryFileSchema = z.object({ version: z.string(), outlets: z.array(OutletSchema) });
 
-export const OUTLETS_PATH = new URL('../../../data/outlets.json', import.meta.url);
+export const OUTLETS_PATH = fromRoot('data', 'outlets.json');
 
 export interface OutletRegistry {
   size: number;

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { groundClaims } from '../checks/ground-claims.js';
 import { BriefDraftSchema } from '../schema.js';
 import { PROMPTS_DIR } from './load-prompts.js';
 
 // The worked example teaches the model what we demand, so it must meet every rule itself.
-const article = readFileSync(`${PROMPTS_DIR}examples/article.txt`, 'utf8');
-const example = BriefDraftSchema.parse(JSON.parse(readFileSync(`${PROMPTS_DIR}examples/brief.json`, 'utf8')));
+const article = readFileSync(join(PROMPTS_DIR, 'examples/article.txt'), 'utf8');
+const example = BriefDraftSchema.parse(JSON.parse(readFileSync(join(PROMPTS_DIR, 'examples/brief.json'), 'utf8')));
 const LOADED_IN_EXAMPLE = ['warmongering', 'regime', 'reckless', 'provocation'];
 
 function outsideQuotes(text: string): string {
