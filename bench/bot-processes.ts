@@ -1,7 +1,26 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ts from 'typescript';
 
 const ROOT = join(import.meta.dirname, '..');
+
+/**
+ * The bare bot as plain JavaScript, as a bare bot runs in production: run through tsx it would carry
+ * the transpiler in memory, which Sitrep's built bot does not. Written under node_modules/.cache so
+ * `discord.js` resolves from the project.
+ */
+function bareBotScript(): string {
+  const source = readFileSync(join(ROOT, 'bench/bare-bot.ts'), 'utf8');
+  const { outputText } = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2023 },
+  });
+  const dir = join(ROOT, 'node_modules/.cache/sitrep-bench');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'bare-bot.mjs');
+  writeFileSync(file, outputText);
+  return file;
+}
 
 /** The real Sitrep bot as its own process, as it runs in production; resolves once it is ready. */
 export function startSitrepProcess(
@@ -30,9 +49,9 @@ export function startSitrepProcess(
   });
 }
 
-/** The bare reference bot (bench/bare-bot.ts) as its own process. */
+/** The bare reference bot (bench/bare-bot.ts, compiled) as its own process. */
 export function startBareProcess(apiUrl: string, token: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/bare-bot.ts'), apiUrl, token], {
+  const child = spawn(process.execPath, [bareBotScript(), apiUrl, token], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });

@@ -1,6 +1,8 @@
 /** `npm run bench`: every benchmark on this machine, one table, and bench/results.json. */
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { ensureBuilt } from '../tests/helpers/ensure-built.js';
+import { runCliStartBenchmark } from './cli-start.js';
 import { runCostBenchmark } from './cost.js';
 import { runDiscordBenchmarks } from './discord-bench.js';
 import { runExtractionBenchmark } from './extract.js';
@@ -10,7 +12,10 @@ import { runScaleBenchmark } from './scale-bench.js';
 import type { BenchRow } from './stats.js';
 import { runTokenBenchmark } from './tokens.js';
 
+// The bot and the CLI are measured as they ship: the compiled code under dist/.
+ensureBuilt();
 const rows: BenchRow[] = [];
+rows.push(...(await runCliStartBenchmark()));
 rows.push(...(await runDiscordBenchmarks()));
 rows.push(...(await runTokenBenchmark()));
 rows.push(...(await runCostBenchmark()));

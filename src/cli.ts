@@ -1,9 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import { runBotCommand, runDeployCommand } from './cli/bot-commands.js';
-import { BRIEF_HELP, type CliIo, runBriefCommand } from './cli/brief-command.js';
-import { runEnginesCommand } from './cli/engines-command.js';
-import { runExtractCommand } from './cli/extract-command.js';
-import { runFeedCommand } from './cli/feed-command.js';
+import type { CliIo } from './cli/brief-command.js';
 import { ConfigError, loadConfig } from './config.js';
 import { UserError, type UserErrorCode } from './errors.js';
 import { createLogger } from './logger.js';
@@ -49,25 +45,38 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const config = loadConfig();
     const isBot = command === 'bot';
     logger = createLogger(config.logLevel ?? (isBot ? 'info' : 'error'), { door: isBot ? 'discord' : 'cli' });
+    // Each command's code is loaded when it is run: a brief must not pay for discord.js, nor the bot for the CLI.
     switch (command) {
-      case 'brief':
+      case 'brief': {
+        const { runBriefCommand } = await import('./cli/brief-command.js');
         await runBriefCommand(args, config, logger, io);
         return 0;
-      case 'extract':
+      }
+      case 'extract': {
+        const { runExtractCommand } = await import('./cli/extract-command.js');
         await runExtractCommand(args, config, logger, io);
         return 0;
-      case 'feed':
+      }
+      case 'feed': {
+        const { runFeedCommand } = await import('./cli/feed-command.js');
         await runFeedCommand(args, config, io);
         return 0;
-      case 'engines':
+      }
+      case 'engines': {
+        const { runEnginesCommand } = await import('./cli/engines-command.js');
         await runEnginesCommand(config, logger, io);
         return 0;
-      case 'bot':
+      }
+      case 'bot': {
+        const { runBotCommand } = await import('./cli/bot-commands.js');
         await runBotCommand(args, config, logger);
         return 0;
-      case 'deploy-commands':
+      }
+      case 'deploy-commands': {
+        const { runDeployCommand } = await import('./cli/bot-commands.js');
         await runDeployCommand(args, config, io);
         return 0;
+      }
       default:
         io.stderr.write(`sitrep: unknown command "${command}"\n\n${HELP}`);
         return 2;
@@ -82,6 +91,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return EXIT_CODES[error.code];
     }
     if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      const { BRIEF_HELP } = await import('./cli/brief-command.js');
       io.stderr.write(`sitrep: ${error.message}\n\n${BRIEF_HELP}`);
       return 2;
     }

@@ -116,7 +116,9 @@ describe('sitrep brief', () => {
     const result = await sitrep(['brief', '-'], {}, french);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr.trim()).toMatch(/^sitrep: The offline engine reads only English and this article is in French/);
+    expect(result.stderr.trim()).toMatch(
+      /^sitrep: The offline engine reads only English and this article is in French/,
+    );
   });
 
   it('refuses a private address with one line and exit status 3', async () => {

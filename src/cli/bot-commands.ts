@@ -1,8 +1,5 @@
 import { parseArgs } from 'node:util';
 import type { Config } from '../config.js';
-import { deployCommands } from '../discord/deploy-commands.js';
-import { runShardManager } from '../discord/run-shard-manager.js';
-import { startBot } from '../discord/start-bot.js';
 import { UserError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { CliIo } from './brief-command.js';
@@ -50,6 +47,8 @@ export async function runBotCommand(args: string[], config: Config, logger: Logg
   if (values.shards !== undefined) {
     if (values.shards !== 'auto')
       throw new UserError('BAD_INPUT', 'Use --shards auto, or --shard-ids with --shard-count.');
+    // The manager only starts and stops shard processes: it never loads the pipeline.
+    const { runShardManager } = await import('../discord/run-shard-manager.js');
     await runShardManager(config, logger, waitForSignal);
     exitServer();
   }
@@ -62,6 +61,7 @@ export async function runBotCommand(args: string[], config: Config, logger: Logg
     shardLogger.fatal({ err: error }, 'uncaught exception; exiting for the supervisor to restart');
     process.exit(1);
   });
+  const { startBot } = await import('../discord/start-bot.js');
   const bot = await startBot(config, shardLogger, slice);
   const signal = await waitForSignal();
   shardLogger.info({ signal }, 'signal received');
@@ -72,6 +72,7 @@ export async function runBotCommand(args: string[], config: Config, logger: Logg
 /** `sitrep deploy-commands [--guild ID]`: registers the commands, replacing what was there. */
 export async function runDeployCommand(args: string[], config: Config, io: CliIo): Promise<void> {
   const { values } = parseArgs({ args, options: { guild: { type: 'string' } } });
+  const { deployCommands } = await import('../discord/deploy-commands.js');
   const names = await deployCommands({
     token: config.discord.token,
     apiUrl: config.discord.apiUrl,

@@ -1,7 +1,7 @@
 import { REST, Routes } from 'discord.js';
 import { commands } from '../../commands/index.js';
 import { UserError } from '../errors.js';
-import { MISSING_TOKEN } from './start-bot.js';
+import { MISSING_TOKEN } from './missing-token.js';
 
 /** The application id is the first segment of a bot token, base64-encoded. */
 export function applicationIdOf(token: string): string {

@@ -1,12 +1,9 @@
-import { fileURLToPath } from 'node:url';
 import { REST, Routes, ShardingManager } from 'discord.js';
 import type { Config } from '../config.js';
 import { UserError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { serveShardTree } from '../metrics/serve-shard-tree.js';
-import { MISSING_TOKEN } from './start-bot.js';
-
-const BIN = fileURLToPath(new URL('../../bin/sitrep.js', import.meta.url));
+import { MISSING_TOKEN } from './missing-token.js';
 
 /** `--shards auto`: one process per shard on this machine, as many as Discord recommends. */
 export async function runShardManager(
@@ -19,11 +16,15 @@ export async function runShardManager(
   const gateway = (await new REST({ api: config.discord.apiUrl }).setToken(token).get(Routes.gatewayBot())) as {
     shards: number;
   };
-  const manager = new ShardingManager(BIN, {
+  // Each shard runs the program this manager runs: the built bin when installed, the TypeScript
+  // through tsx's loader in development (the loader travels in execArgv).
+  const entry = process.argv[1];
+  if (!entry) throw new Error('the shard manager needs the path of the program it runs');
+  const manager = new ShardingManager(entry, {
     token,
     totalShards: gateway.shards,
     shardArgs: ['bot'],
-    execArgv: [],
+    execArgv: process.execArgv,
     respawn: true,
   });
   manager.on('shardCreate', (shard) => logger.info({ shard: shard.id }, 'shard process started'));

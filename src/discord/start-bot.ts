@@ -13,12 +13,10 @@ import { createDiscordClient } from './create-client.js';
 import { createInteractionHandler } from './events/on-interaction.js';
 import { createMessageHandler } from './events/on-message.js';
 import { createReactionHandler } from './events/on-reaction.js';
+import { MISSING_TOKEN } from './missing-token.js';
 
 const MESSAGE_CONTENT_FLAGS =
   ApplicationFlagsBitField.Flags.GatewayMessageContent | ApplicationFlagsBitField.Flags.GatewayMessageContentLimited;
-
-export const MISSING_TOKEN =
-  'DISCORD_TOKEN is not set: create an application and bot in the Discord Developer Portal, then put the bot token in .env (see the README).';
 
 /** Logs in and wires every door to the pipeline. `stop` drains in-flight work, then closes everything. */
 export async function startBot(config: Config, logger: Logger, shards?: { ids: number[]; count: number }) {

@@ -1,8 +1,13 @@
-import { createClient } from '@redis/client';
+import { createRequire } from 'node:module';
+import type { createClient as CreateClient } from '@redis/client';
 import { UserError } from '../errors.js';
 import type { Logger } from '../logger.js';
 
+// The Redis client (some 16 MB resident) loads only when a redis:// store is configured.
+const require = createRequire(import.meta.url);
+
 function makeClient(url: string) {
+  const { createClient }: { createClient: typeof CreateClient } = require('@redis/client');
   return createClient({
     url,
     disableOfflineQueue: true,

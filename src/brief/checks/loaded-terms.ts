@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { fromRoot } from '../../package-root.js';
 
 export const LoadedTermsFileSchema = z.object({
   version: z.string(),
   terms: z.array(z.object({ term: z.string().min(2), category: z.string().min(2) })).min(1),
 });
 
-export const LOADED_TERMS_PATH = new URL('../../../data/loaded-terms.json', import.meta.url);
+export const LOADED_TERMS_PATH = fromRoot('data', 'loaded-terms.json');
 
 export interface LoadedTermMatch {
   /** The lexicon entry, whatever form the text used. */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'tldts';
 import { z } from 'zod';
+import { fromRoot } from '../../package-root.js';
 
 /** What stands behind an outlet: who owns or directs it, or what it is (a wire, a think tank). */
 export const OutletKindSchema = z.enum([
@@ -35,7 +36,7 @@ export const OutletRegistryFileSchema = z.object({
   outlets: z.array(OutletSchema),
 });
 
-export const OUTLETS_PATH = new URL('../../../data/outlets.json', import.meta.url);
+export const OUTLETS_PATH = fromRoot('data', 'outlets.json');
 
 export interface OutletRegistry {
   size: number;

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fromRoot } from '../../package-root.js';
 import { loadPromptExamples, renderPromptExample } from './prompt-examples.js';
 
-export const PROMPTS_DIR = fileURLToPath(new URL('../../../prompts/', import.meta.url));
+export const PROMPTS_DIR = fromRoot('prompts');
 
 export interface Prompts {
   system: string;
