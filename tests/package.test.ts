@@ -58,7 +58,7 @@ describe('the packed package', () => {
       'dist/src/cli.js',
       'dist/commands/index.js',
       'prompts/system.md',
-      'prompts/examples/brief.json',
+      ...readdirSync(join(ROOT, 'prompts/examples')).map((example) => `prompts/examples/${example}/brief.json`),
       'examples/tehran-times-bagheri.txt',
       '.env.example',
       'README.md',
@@ -80,7 +80,7 @@ describe('the packed package', () => {
     expect(stdout).toContain('“vile” (name calling)');
     expect(stdout).toContain('offline engine (extractive, no model)');
     expect(stderr.trim()).toBe(
-      'sitrep: ANTHROPIC_API_KEY is not set, so the offline engine (extractive, no model) made this brief.',
+      'sitrep: no model engine is configured (ANTHROPIC_API_KEY, or an OpenAI-compatible server), so the offline engine (extractive, no model) made this brief.',
     );
     // The cache is written where the user runs it, never inside the installed package.
     expect(existsSync(join(dir, 'work/data/sitrep.sqlite'))).toBe(true);
@@ -94,8 +94,10 @@ describe('the packed package', () => {
     });
     expect(JSON.parse(stdout).meta).toMatchObject({ engine: 'anthropic', model: 'claude-haiku-4-5' });
     expect(api.requests).toHaveLength(1);
-    // The system prompt carries the worked example from prompts/examples/.
-    const exampleArticle = readFileSync(join(ROOT, 'prompts/examples/article.txt'), 'utf8').trim();
-    expect(api.requests[0]?.body.system?.[0]?.text).toContain(exampleArticle.slice(0, 200));
+    // The system prompt carries every worked example from prompts/examples/.
+    for (const folder of readdirSync(join(ROOT, 'prompts/examples'))) {
+      const exampleArticle = readFileSync(join(ROOT, 'prompts/examples', folder, 'article.txt'), 'utf8').trim();
+      expect(api.requests[0]?.body.system?.[0]?.text).toContain(exampleArticle.slice(0, 200));
+    }
   });
 });
