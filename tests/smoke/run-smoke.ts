@@ -84,7 +84,7 @@ async function botLifecycle(dir: string, api: MessagesApi) {
       await new Promise((r) => setTimeout(r, 50));
     }
     const interaction = chatInput({ guildId: GUILD.id, channelId: '1400000000000000001' }, 'summarize', {
-      text: 'A navy spokesman said on Friday that the frigate returned to port after a week of patrols in the strait.',
+      text: 'A navy spokesman said on Friday that the frigate returned to port after a week of patrols in the strait. He said the crew would rest before the next patrol.',
     });
     discord.inject('INTERACTION_CREATE', interaction);
     await discord.nextCall((c) => c.path.includes(interaction.token) && c.body?.embeds?.length > 0, 30_000);
