@@ -45,7 +45,12 @@ describe('newestOf', () => {
     const a = { ...base, id: 'a', publishedAt: '2026-11-20T08:00:00.000Z' };
     const b = { ...base, id: 'b', publishedAt: '2026-11-20T09:00:00.000Z' };
     expect(newestOf([a, b])?.id).toBe('b');
-    expect(newestOf([{ ...base, id: 'c' }, { ...base, id: 'd' }])?.id).toBe('c');
+    expect(
+      newestOf([
+        { ...base, id: 'c' },
+        { ...base, id: 'd' },
+      ])?.id,
+    ).toBe('c');
     expect(newestOf([])).toBeNull();
   });
 });
