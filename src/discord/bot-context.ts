@@ -1,4 +1,5 @@
 import type { PipelineContext } from '../brief/make-brief.js';
+import type { FeedDesk } from '../feeds/feed-desk.js';
 import type { UsageLimits } from '../limits/usage-limits.js';
 import type { Logger } from '../logger.js';
 import type { BriefStore } from '../store/brief-store.js';
@@ -11,6 +12,8 @@ export interface BotContext {
   briefs: BriefStore;
   settings: GuildSettingsStore;
   limits: UsageLimits;
+  /** The server's feeds, as admins manage them (the scheduler polls them on its own). */
+  feeds: FeedDesk;
   logger: Logger;
   /** Whether this bot asked for (and Discord granted) the Message Content intent. */
   hasMessageContent: () => boolean;

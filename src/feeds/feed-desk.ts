@@ -36,6 +36,8 @@ export interface FeedDeskDeps {
 
 /** What admins do with feeds; the Discord commands call these and render the answers. */
 export interface FeedDesk {
+  /** Feeds one server may follow. */
+  readonly perGuild: number;
   /** Follows a feed in a channel; its current items count as seen, so only later ones are posted. */
   add(input: NewFeed): Promise<{ subscription: FeedSubscription; itemCount: number }>;
   list(guildId: string): Promise<FeedSubscription[]>;
@@ -117,6 +119,7 @@ export function createFeedDesk(deps: FeedDeskDeps): FeedDesk {
   };
 
   return {
+    perGuild: deps.settings.perGuild,
     async add(input) {
       const include = parseFilterTerms(input.include, 'include');
       const exclude = parseFilterTerms(input.exclude, 'exclude');

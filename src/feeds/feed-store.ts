@@ -10,7 +10,10 @@ import {
   FeedSubscriptionSchema,
 } from './subscription.js';
 
-/** What a channel knows about one post (see post-once.ts for the protocol that writes it). */
+/**
+ * What a channel knows about one post (see post-once.ts for the protocol that writes it). A link
+ * posted inside another post is recorded as posted with that post's key in place of a message id.
+ */
 export const PostRecordSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('posting'), until: z.number() }),
   z.object({ state: z.literal('posted'), messageId: z.string(), at: z.number() }),
