@@ -69,7 +69,7 @@ async function add(interaction: ChatInputCommandInteraction, ctx: BotContext, o:
   return [
     `Following ${named(subscription)} in <#${channelId}>.`,
     `It has ${itemCount} item${itemCount === 1 ? '' : 's'} now; only new ones will be posted.`,
-    ...(traits.length ? [`-# ${inert(traits.join(' · '), 500)}`] : []),
+    ...(traits.length ? [`-# ${traits.join(' · ')}`] : []),
   ].join('\n');
 }
 
