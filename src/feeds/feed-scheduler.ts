@@ -27,7 +27,7 @@ export interface SchedulerOptions {
  */
 export function createFeedScheduler(deps: Omit<PollDeps, 'stopping'>, options: SchedulerOptions): FeedScheduler {
   const { intervalMs } = deps.settings;
-  const tickMs = options.tickMs ?? Math.min(1_000, intervalMs / 2);
+  const tickMs = options.tickMs ?? Math.min(1_000, intervalMs / 4);
   const refreshMs = options.refreshMs ?? Math.min(intervalMs, 60_000);
   const due = new Map<string, number>();
   const running = new Map<string, Promise<void>>();

@@ -104,11 +104,14 @@ type Route = (req: IncomingMessage, res: ServerResponse) => void;
  */
 export async function startFeedServer() {
   const requests: RecordedRequest[] = [];
-  const desks = new Map<string, { items: DeskItem[]; failWith: number | null }>();
+  const desks = new Map<
+    string,
+    { items: DeskItem[]; failWith: number | null; delayMs: number; inFlight: number; maxInFlight: number }
+  >();
   const deskOf = (name: string) => {
     let desk = desks.get(name);
     if (!desk) {
-      desk = { items: [], failWith: null };
+      desk = { items: [], failWith: null, delayMs: 0, inFlight: 0, maxInFlight: 0 };
       desks.set(name, desk);
     }
     return desk;
@@ -181,11 +184,19 @@ export async function startFeedServer() {
     const deskName = /^\/desk\/([\w-]+)\.xml$/.exec(path)?.[1];
     if (deskName) {
       const desk = deskOf(deskName);
-      if (desk.failWith) return void res.writeHead(desk.failWith, { 'content-type': 'text/plain' }).end('failing');
-      const body = deskFeed(deskName, desk.items);
-      const etag = `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`;
-      if (req.headers['if-none-match'] === etag) return void res.writeHead(304, { etag }).end();
-      return void send(res, body, 'application/rss+xml; charset=utf-8', { etag });
+      desk.inFlight++;
+      desk.maxInFlight = Math.max(desk.maxInFlight, desk.inFlight);
+      res.on('close', () => desk.inFlight--);
+      const answer = () => {
+        if (desk.failWith) return void res.writeHead(desk.failWith, { 'content-type': 'text/plain' }).end('failing');
+        const body = deskFeed(deskName, desk.items);
+        const etag = `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`;
+        if (req.headers['if-none-match'] === etag) return void res.writeHead(304, { etag }).end();
+        send(res, body, 'application/rss+xml; charset=utf-8', { etag });
+      };
+      if (desk.delayMs > 0) setTimeout(answer, desk.delayMs);
+      else answer();
+      return;
     }
     const fixture = /^\/feeds\/([\w.-]+)$/.exec(path)?.[1];
     if (fixture && TYPES[fixture]) return void send(res, feedFixture(fixture), TYPES[fixture]);
@@ -220,6 +231,14 @@ export async function startFeedServer() {
       fail(name: string, status: number | null) {
         deskOf(name).failWith = status;
       },
+      /** Answers each request this long after it arrives; resets the count of requests in flight at once. */
+      slow(name: string, delayMs: number) {
+        const desk = deskOf(name);
+        desk.delayMs = delayMs;
+        desk.maxInFlight = desk.inFlight;
+      },
+      /** The most requests for the desk that were in flight at the same time (since `slow`). */
+      maxInFlight: (name: string) => deskOf(name).maxInFlight,
     },
     close: () =>
       new Promise<void>((resolve) => {
