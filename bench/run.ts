@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { runDiscordBenchmarks } from './discord-bench.js';
 import { runExtractionBenchmark } from './extract.js';
+import { runFeedBenchmark } from './feeds-bench.js';
 import { runMemoryBenchmark } from './memory.js';
 import { runScaleBenchmark } from './scale-bench.js';
 import type { BenchRow } from './stats.js';
@@ -14,6 +15,7 @@ rows.push(...(await runTokenBenchmark()));
 rows.push(...runExtractionBenchmark());
 rows.push(...(await runMemoryBenchmark()));
 rows.push(...(await runScaleBenchmark()));
+rows.push(...(await runFeedBenchmark()));
 
 console.log('\nSitrep benchmarks (each figure beside its reference, measured in this run)');
 console.table(rows.map((r) => ({ ...r, met: r.met === null ? '—' : r.met ? 'yes' : 'NO' })));

@@ -60,10 +60,23 @@ export function createFeedScheduler(deps: Omit<PollDeps, 'stopping'>, options: S
         deps.logger.error({ feed: id, err: error }, 'feed turn failed');
         due.set(id, deps.now() + intervalMs);
       })
-      .finally(() => running.delete(id));
+      .finally(() => {
+        running.delete(id);
+        // A slot is free: the next due feed need not wait for the next tick.
+        launchDue();
+      });
     running.set(id, poll);
     return poll;
   };
+
+  function launchDue() {
+    if (stopping) return;
+    const now = deps.now();
+    for (const [id, at] of due) {
+      if (running.size >= options.pollConcurrency) break;
+      if (at <= now && !running.has(id)) void launch(id, false);
+    }
+  }
 
   const tick = () => {
     if (stopping) return;
@@ -74,11 +87,7 @@ export function createFeedScheduler(deps: Omit<PollDeps, 'stopping'>, options: S
           refreshing = undefined;
         });
     }
-    const now = deps.now();
-    for (const [id, at] of due) {
-      if (running.size >= options.pollConcurrency) break;
-      if (at <= now && !running.has(id)) void launch(id, false);
-    }
+    launchDue();
   };
 
   return {
