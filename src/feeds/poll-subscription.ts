@@ -208,8 +208,10 @@ export async function pollSubscription(deps: PollDeps, id: string, force = false
     };
     let items = (await deps.store.getItems(id)) ?? EMPTY_ITEMS;
     if (force || poll.nextPollAt <= now) {
-      ({ poll, items } = await fetchAndQueue(deps, sub, poll, items));
-      await deps.store.setItems(id, items);
+      const polled = await fetchAndQueue(deps, sub, poll, items);
+      // An unchanged feed (304) or a failed poll leaves the items as they were: one write, not two.
+      if (polled.items !== items) await deps.store.setItems(id, polled.items);
+      ({ poll, items } = polled);
       await deps.store.setPoll(id, poll);
       if (await pauseIfFailingTooLong(deps, sub, poll)) return deps.now() + deps.settings.intervalMs;
     }
