@@ -4,7 +4,7 @@ import type { FeedItem } from '../../feeds/feed-schema.js';
 import type { DeliveryOutcome } from '../../feeds/feed-sink.js';
 import { itemBriefSource } from '../../feeds/item-brief-source.js';
 import { postOnce } from '../../feeds/post-once.js';
-import type { FeedSubscription } from '../../feeds/subscription.js';
+import type { DigestEntry, FeedSubscription } from '../../feeds/subscription.js';
 import type { GuildSettings } from '../../store/guild-settings.js';
 import { runDoor } from '../doors/run-door.js';
 import type { FeedMessage } from './feed-channel-api.js';
@@ -70,6 +70,46 @@ async function postItem(
   return outcome;
 }
 
+/** The item's line in the day's digest: the brief's headline, outlet and first sentence, or why there is none. */
+function digestEntry(item: FeedItem, made: { result: BriefResult } | { refusal: string }): DigestEntry {
+  if ('refusal' in made) {
+    const line = `No brief: ${cardReason(made.refusal)}`;
+    return { title: item.title || 'Untitled item', outlet: null, line, briefKey: null, url: item.url };
+  }
+  const { brief } = made.result;
+  return {
+    title: brief.summary.headline,
+    outlet: brief.sourceNote.outlet.name ?? brief.article.outlet ?? brief.article.domain,
+    line: brief.summary.sentences[0] ?? '',
+    briefKey: brief.meta.cacheKey,
+    url: item.url,
+  };
+}
+
+/** Posts the item's brief, or its card when the page was refused; the outcome for the scheduler. */
+async function postBriefOrCard(
+  env: FeedPosting,
+  sub: FeedSubscription,
+  item: FeedItem,
+  made: { result: BriefResult } | { refusal: string },
+): Promise<'posted' | 'already-posted' | 'in-flight'> {
+  if ('refusal' in made) {
+    return postItem(env, sub, item, {
+      key: item.url ? linkPostKey(item.url) : itemPostKey(sub.feedUrl, item.id),
+      marker: item.url,
+      headline: item.title,
+      message: renderFeedCard(sub, item, made.refusal),
+    });
+  }
+  const { brief, fromCache } = made.result;
+  return postItem(env, sub, item, {
+    key: `brief:${brief.meta.cacheKey}`,
+    marker: brief.meta.cacheKey,
+    headline: brief.summary.headline,
+    message: renderFeedBrief(sub, brief, fromCache),
+  });
+}
+
 /**
  * One new item of a feed into its channel: skipped when its link was already posted there; held back
  * past the channel's hourly cap; briefed as /summarize briefs (the server's length, language and
@@ -86,52 +126,20 @@ export async function deliverFeedItem(
   const { ctx } = env;
   if (item.url && (await env.store.getPost(sub.channelId, linkPostKey(item.url)))?.state === 'posted') return DONE;
   const settings = await ctx.settings.get(sub.guildId);
-  const digest = sub.digestHourUtc !== null;
-  if (!digest && !(await ctx.limits.takeFeedPost(sub.channelId, settings.feedPostsPerHour))) return { kind: 'later' };
-  const refund = () => (digest ? Promise.resolve() : ctx.limits.refundFeedPost(sub.channelId));
+  if (sub.digestHourUtc !== null) {
+    const made = await briefItem(env, sub, item, settings);
+    return made ? { kind: 'collected', entry: digestEntry(item, made) } : { kind: 'failed' };
+  }
+  if (!(await ctx.limits.takeFeedPost(sub.channelId, settings.feedPostsPerHour))) return { kind: 'later' };
+  let outcome: 'posted' | 'already-posted' | 'in-flight' | 'failed' = 'failed';
   try {
     const made = await briefItem(env, sub, item, settings);
-    if (!made) {
-      await refund();
-      return { kind: 'failed' };
-    }
-    if ('refusal' in made) {
-      if (digest) {
-        const entry = {
-          title: item.title || 'Untitled item',
-          outlet: null,
-          line: `No brief: ${cardReason(made.refusal)}`,
-          briefKey: null,
-          url: item.url,
-        };
-        return { kind: 'collected', entry };
-      }
-      const key = item.url ? linkPostKey(item.url) : itemPostKey(sub.feedUrl, item.id);
-      const message = renderFeedCard(sub, item, made.refusal);
-      const outcome = await postItem(env, sub, item, { key, marker: item.url, headline: item.title, message });
-      if (outcome !== 'posted') await refund();
-      return outcome === 'in-flight' ? { kind: 'later' } : DONE;
-    }
-    const { brief, fromCache } = made.result;
-    if (digest) {
-      const outlet = brief.sourceNote.outlet.name ?? brief.article.outlet ?? brief.article.domain;
-      const line = brief.summary.sentences[0] ?? '';
-      return {
-        kind: 'collected',
-        entry: { title: brief.summary.headline, outlet, line, briefKey: brief.meta.cacheKey, url: item.url },
-      };
-    }
-    const outcome = await postItem(env, sub, item, {
-      key: `brief:${brief.meta.cacheKey}`,
-      marker: brief.meta.cacheKey,
-      headline: brief.summary.headline,
-      message: renderFeedBrief(sub, brief, fromCache),
-    });
-    if (outcome !== 'posted') await refund();
-    ctx.logger.info({ feed: sub.id, item: item.id, channel: sub.channelId, outcome }, 'feed item delivered');
-    return outcome === 'in-flight' ? { kind: 'later' } : DONE;
-  } catch (error) {
-    await refund();
-    throw error;
+    if (made) outcome = await postBriefOrCard(env, sub, item, made);
+  } finally {
+    // Only a post made counts against the channel's hour.
+    if (outcome !== 'posted') await ctx.limits.refundFeedPost(sub.channelId);
   }
+  ctx.logger.info({ feed: sub.id, item: item.id, channel: sub.channelId, outcome }, 'feed item delivered');
+  if (outcome === 'failed') return { kind: 'failed' };
+  return outcome === 'in-flight' ? { kind: 'later' } : DONE;
 }
