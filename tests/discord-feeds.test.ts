@@ -21,7 +21,8 @@ let t: TestBot;
 let feeds: FeedServer;
 beforeAll(async () => {
   [t, feeds] = await Promise.all([
-    startTestBot({ env: { SITREP_FEED_INTERVAL_S: '2', SITREP_FEED_PAUSE_AFTER_S: '1' } }),
+    // A lock TTL of 0.5 s makes a post's landing window 1 s, so recovery is quick to see.
+    startTestBot({ env: { SITREP_FEED_INTERVAL_S: '2', SITREP_FEED_PAUSE_AFTER_S: '1', SITREP_LOCK_TTL_MS: '500' } }),
     startFeedServer(),
   ]);
 });
@@ -243,6 +244,32 @@ describe('feed items in a channel', () => {
     expect(first.embeds[0].url).toBe('https://desk-news.example/ceasefire-talks');
     expect(first.allowed_mentions).toEqual({ parse: [] });
     expect(postsIn(FORUM)).toHaveLength(0);
+  });
+});
+
+describe('a post whose fate was not recorded', () => {
+  it('is found among the forum’s posts after a restart and not posted again', async () => {
+    feeds.desk.set('forum-crash', []);
+    const { id } = await addFeed({ url: feeds.desk.url('forum-crash'), channel: FORUM }, { [FORUM]: 15 });
+    const item = fullText('drone-debris', 'crash-1', 'https://desk-news.example/crash', 'late');
+    const isThisPost = (c: RecordedCall) =>
+      c.method === 'POST' &&
+      c.path === `/channels/${FORUM}/threads` &&
+      c.body?.message?.embeds?.[0]?.url === 'https://desk-news.example/crash';
+    let release: () => void = () => {};
+    t.discord.holdResponses((c) => (isThisPost(c) ? new Promise<void>((r) => (release = r)) : undefined));
+    feeds.desk.publish('forum-crash', item);
+    void t.bot.feeds.pollNow(id);
+    await t.waitForCall(isThisPost);
+    // The bot stops while Discord has made the post but not yet answered: "posted" is never recorded.
+    await t.restart();
+    t.discord.holdResponses(undefined);
+    release();
+    const lookedAt = t.discord.calls.length;
+    await t.bot.feeds.pollNow(id);
+    expect(t.discord.calls.filter(isThisPost)).toHaveLength(1);
+    expect(t.discord.calls.slice(lookedAt).some((c) => c.path === `/guilds/${GUILD.id}/threads/active`)).toBe(true);
+    expect((await t.bot.feeds.store.getItems(id))?.pending).toEqual([]);
   });
 });
 
