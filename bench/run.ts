@@ -6,6 +6,7 @@ import { runCliStartBenchmark } from './cli-start.js';
 import { runCostBenchmark } from './cost.js';
 import { runDiscordBenchmarks } from './discord-bench.js';
 import { runExtractionBenchmark } from './extract.js';
+import { runFeedBenchmark } from './feeds-bench.js';
 import { runMemoryBenchmark } from './memory.js';
 import { runMetricsBenchmark } from './metrics-overhead.js';
 import { runScaleBenchmark } from './scale-bench.js';
@@ -23,6 +24,7 @@ rows.push(...runExtractionBenchmark());
 rows.push(...(await runMemoryBenchmark()));
 rows.push(...(await runScaleBenchmark()));
 rows.push(...(await runMetricsBenchmark()));
+rows.push(...(await runFeedBenchmark()));
 
 console.log('\nSitrep benchmarks (each figure beside its reference, measured in this run)');
 console.table(rows.map((r) => ({ ...r, met: r.met === null ? '—' : r.met ? 'yes' : 'NO' })));

@@ -90,7 +90,8 @@ export async function runScaleBenchmark(): Promise<BenchRow[]> {
     ANTHROPIC_BASE_URL: api.url,
     SITREP_STORE: REDIS_URL,
   };
-  const text = `The navy said on Monday that a frigate had returned from patrol, a spokesman said. Bench ${Date.now()}.`;
+  // Two sentences and over 120 characters: shorter pasted text is refused before any brief.
+  const text = `The navy said on Monday that a frigate had returned from patrol, a spokesman said. The crew will rest for a week. Bench ${Date.now()}.`;
   const children: ChildProcess[] = [];
   try {
     const setup = await startSitrepProcess(env, dir);

@@ -1,14 +1,18 @@
 import {
+  ChannelType,
   type ChatInputCommandInteraction,
   InteractionContextType,
   MessageFlags,
   PermissionFlagsBits,
   SlashCommandBuilder,
+  type SlashCommandSubcommandBuilder,
 } from 'discord.js';
 import { z } from 'zod';
 import { BriefLengthSchema, LanguageSchema } from '../src/brief/schema.js';
 import type { BotContext } from '../src/discord/bot-context.js';
 import type { ChatCommand } from '../src/discord/command.js';
+import { runFeedAdmin } from '../src/discord/feeds/feed-admin.js';
+import { autocompleteFeed } from '../src/discord/feeds/feed-autocomplete.js';
 import { readOptions } from '../src/discord/read-options.js';
 import { renderSettingsEmbed } from '../src/discord/render/render-settings.js';
 import { UserError } from '../src/errors.js';
@@ -26,6 +30,7 @@ const ConfigOptions = z.object({
   'user-per-hour': z.number().int().min(1).max(1_000).optional(),
   'guild-per-hour': z.number().int().min(1).max(10_000).optional(),
   'daily-tokens': z.number().int().min(0).max(100_000_000).optional(),
+  'feed-posts-per-hour': z.number().int().min(1).max(1_000).optional(),
 });
 type Options = z.infer<typeof ConfigOptions>;
 
@@ -75,17 +80,23 @@ const changes: Record<string, (o: Options) => { apply: (s: GuildSettings) => Gui
       userBriefsPerHour: o['user-per-hour'] ?? s.userBriefsPerHour,
       guildBriefsPerHour: o['guild-per-hour'] ?? s.guildBriefsPerHour,
       dailyTokenBudget: o['daily-tokens'] ?? s.dailyTokenBudget,
+      feedPostsPerHour: o['feed-posts-per-hour'] ?? s.feedPostsPerHour,
     }),
     done: 'Limits updated.',
   }),
 };
 
-async function runConfig(interaction: ChatInputCommandInteraction, ctx: BotContext) {
+async function runSitrep(interaction: ChatInputCommandInteraction, ctx: BotContext) {
   // Discord hides the command from members without Manage Server; checked again here in case a
   // server's admins changed who may use it.
   if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
     throw new UserError('BAD_INPUT', 'You need the Manage Server permission to change Sitrep’s settings.');
   }
+  if (interaction.options.getSubcommandGroup() === 'feed') return runFeedAdmin(interaction, ctx);
+  await runConfig(interaction, ctx);
+}
+
+async function runConfig(interaction: ChatInputCommandInteraction, ctx: BotContext) {
   const guildId = interaction.guildId ?? '';
   const subcommand = interaction.options.getSubcommand();
   const reply = (content: string, settings: GuildSettings) =>
@@ -106,6 +117,18 @@ async function runConfig(interaction: ChatInputCommandInteraction, ctx: BotConte
       : '';
   ctx.logger.info({ guild: guildId, user: interaction.user.id, setting: subcommand }, 'guild setting changed');
   await reply(`${done}${warning}`, settings);
+}
+
+/** The `feed` option of remove, pause and resume: a followed feed's id or address, suggested as typed. */
+function feedChoice(subcommand: SlashCommandSubcommandBuilder): SlashCommandSubcommandBuilder {
+  return subcommand.addStringOption((o) =>
+    o
+      .setName('feed')
+      .setDescription('The feed’s id (see /sitrep feed list) or address')
+      .setRequired(true)
+      .setMaxLength(2048)
+      .setAutocomplete(true),
+  );
 }
 
 export const sitrep: ChatCommand = {
@@ -187,6 +210,13 @@ export const sitrep: ChatCommand = {
                 .setDescription('Model tokens per day; cached briefs are free')
                 .setMinValue(0)
                 .setMaxValue(100_000_000),
+            )
+            .addIntegerOption((o) =>
+              o
+                .setName('feed-posts-per-hour')
+                .setDescription('Feed posts one channel may receive per hour; more wait for the next hour')
+                .setMinValue(1)
+                .setMaxValue(1_000),
             ),
         )
         .addSubcommand((s) =>
@@ -198,6 +228,76 @@ export const sitrep: ChatCommand = {
             ),
         ),
     )
+    .addSubcommandGroup((group) =>
+      group
+        .setName('feed')
+        .setDescription('News feeds whose new items Sitrep briefs into a channel')
+        .addSubcommand((s) =>
+          s
+            .setName('add')
+            .setDescription('Brief each new item of a feed (RSS, Atom, JSON Feed, or a site that announces one)')
+            .addStringOption((o) =>
+              o.setName('url').setDescription('The feed’s or the site’s address').setRequired(true).setMaxLength(2048),
+            )
+            .addChannelOption((o) =>
+              o
+                .setName('channel')
+                .setDescription('Where the briefs go: a text, announcement or forum channel')
+                .setRequired(true)
+                .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement, ChannelType.GuildForum),
+            )
+            .addStringOption((o) =>
+              o
+                .setName('include')
+                .setDescription('Only items with one of these words (comma-separated)')
+                .setMaxLength(1_000),
+            )
+            .addStringOption((o) =>
+              o
+                .setName('exclude')
+                .setDescription('No items with any of these words (comma-separated)')
+                .setMaxLength(1_000),
+            )
+            .addRoleOption((o) => o.setName('mention').setDescription('A role to ping with each post'))
+            .addStringOption((o) =>
+              o
+                .setName('length')
+                .setDescription('How long the briefs are (default: the server setting)')
+                .addChoices(
+                  { name: 'short', value: 'short' },
+                  { name: 'standard', value: 'standard' },
+                  { name: 'detailed', value: 'detailed' },
+                ),
+            )
+            .addIntegerOption((o) =>
+              o
+                .setName('digest-hour')
+                .setDescription('Post one digest a day at this hour (UTC, 0-23) instead of each item')
+                .setMinValue(0)
+                .setMaxValue(23),
+            ),
+        )
+        .addSubcommand((s) => s.setName('list').setDescription('The feeds followed here, with their ids'))
+        .addSubcommand((s) => feedChoice(s.setName('remove').setDescription('Stop following a feed')))
+        .addSubcommand((s) => feedChoice(s.setName('pause').setDescription('Stop posting from a feed for now')))
+        .addSubcommand((s) =>
+          feedChoice(s.setName('resume').setDescription('Post a paused feed’s new items again, from now on')),
+        )
+        .addSubcommand((s) =>
+          s
+            .setName('preview')
+            .setDescription('The brief of a feed’s newest item, shown only to you')
+            .addStringOption((o) =>
+              o
+                .setName('feed')
+                .setDescription('A followed feed’s id, or any feed or site address')
+                .setRequired(true)
+                .setMaxLength(2048)
+                .setAutocomplete(true),
+            ),
+        ),
+    )
     .toJSON(),
-  execute: runConfig,
+  execute: runSitrep,
+  autocomplete: autocompleteFeed,
 };

@@ -52,6 +52,12 @@ export const EnvSchema = z.object({
     emptyAsUndefined,
     z.union([z.ipv4(), z.ipv6(), z.hostname()], 'an IP address or host name').default('127.0.0.1'),
   ),
+  SITREP_FEED_INTERVAL_S: positiveInt(300),
+  SITREP_FEEDS_PER_GUILD: z.coerce.number().int().min(0).max(500).default(20),
+  SITREP_FEED_ITEMS_PER_POLL: z.coerce.number().int().min(1).max(100).default(10),
+  SITREP_FEED_HOST_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  SITREP_FEED_POLL_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  SITREP_FEED_PAUSE_AFTER_S: positiveInt(24 * 60 * 60),
   /** Set by discord.js's ShardingManager for each shard process it starts. */
   SHARDS: z
     .string()
@@ -115,6 +121,14 @@ export function parseConfig(env: Record<string, string | undefined>) {
     maxConcurrentModelCalls: e.SITREP_MAX_CONCURRENT_MODEL_CALLS,
     /** `/healthz` and `/metrics` for the bot; off when no port is set (0 picks a free one). */
     metrics: { port: e.SITREP_METRICS_PORT, host: e.SITREP_METRICS_HOST },
+    feeds: {
+      intervalMs: e.SITREP_FEED_INTERVAL_S * 1000,
+      perGuild: e.SITREP_FEEDS_PER_GUILD,
+      itemsPerPoll: e.SITREP_FEED_ITEMS_PER_POLL,
+      hostConcurrency: e.SITREP_FEED_HOST_CONCURRENCY,
+      pollConcurrency: e.SITREP_FEED_POLL_CONCURRENCY,
+      pauseAfterMs: e.SITREP_FEED_PAUSE_AFTER_S * 1000,
+    },
     discord: {
       token: e.DISCORD_TOKEN,
       apiUrl: e.DISCORD_API_URL.replace(/\/+$/, ''),

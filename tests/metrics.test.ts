@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { health, healthBecomes, metricNames, sample, scrape, waitFor } from './helpers/metrics-endpoint.js';
 import { GUILD, NEWS, startTestBot, type TestBot } from './helpers/test-bot.js';
 import { chatInput } from './stand-ins/discord/interactions.js';
+import { PERMISSIONS } from './stand-ins/discord/payloads.js';
+import { startFeedServer } from './stand-ins/feed-server.js';
 import { articleIn, briefFromArticle } from './stand-ins/messages-api.js';
 
 const reader = { guildId: GUILD.id, channelId: NEWS };
@@ -118,6 +120,36 @@ describe('health and metrics of the bot', () => {
     expect(grew('sitrep_fetch_duration_seconds_count', { outcome: 'ok' })).toBe(1);
     expect(grew('sitrep_fetch_duration_seconds_sum', { outcome: 'ok' })).toBeGreaterThan(0);
     expect(grew('sitrep_cache_lookups_total', { cache: 'article', result: 'miss' })).toBe(1);
+  });
+
+  it('counts a scheduled feed poll by its outcome', async () => {
+    const feeds = await startFeedServer();
+    try {
+      const admin = {
+        ...reader,
+        userId: '1200000000000000090',
+        permissions: PERMISSIONS.viewAndSend | PERMISSIONS.manageGuild,
+      };
+      const add = chatInput(admin, 'sitrep', { url: `${feeds.url}/etag`, channel: NEWS }, ['feed', 'add']);
+      t.discord.inject('INTERACTION_CREATE', add);
+      const answer = await t.waitForCall(
+        (c) => c.path.includes(add.token) && (c.method === 'PATCH' || (c.method === 'POST' && c.body?.type === 4)),
+      );
+      const content: string = answer.method === 'PATCH' ? answer.body.content : answer.body.data.content;
+      const id = /\(`([a-z2-9]{5})`\)/.exec(content)?.[1];
+      if (!id) throw new Error(`no feed added: ${content}`);
+      const before = await scrape(base);
+      await t.bot.feeds.pollNow(id);
+      const after = await scrape(base);
+      const labels = { outcome: 'not_modified' };
+      // The feed has not changed since it was added, so the poll is answered 304.
+      expect(
+        (sample(after, 'sitrep_feed_polls_total', labels) ?? 0) -
+          (sample(before, 'sitrep_feed_polls_total', labels) ?? 0),
+      ).toBe(1);
+    } finally {
+      await feeds.close();
+    }
   });
 
   it('counts a refusal by its reason', async () => {

@@ -24,7 +24,13 @@ export const LanguageSchema = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$
 export const BriefRequestSchema = z.object({
   source: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('url'), url: z.string().min(1).max(2048) }),
-    z.object({ kind: z.literal('text'), text: z.string().min(1), title: z.string().optional() }),
+    z.object({
+      kind: z.literal('text'),
+      text: z.string().min(1),
+      title: z.string().optional(),
+      /** Where the text was published (a feed item's link): its domain names the outlet. */
+      url: z.string().max(2048).optional(),
+    }),
     z.object({ kind: z.literal('html'), html: z.string().min(1), url: z.string().nullable().default(null) }),
   ]),
   length: BriefLengthSchema.default('standard'),

@@ -1,4 +1,5 @@
 import type { PipelineContext } from '../brief/make-brief.js';
+import type { FeedDesk } from '../feeds/feed-desk.js';
 import type { UsageLimits } from '../limits/usage-limits.js';
 import type { Logger } from '../logger.js';
 import type { BotMetrics } from '../metrics/bot-metrics.js';
@@ -12,6 +13,8 @@ export interface BotContext {
   briefs: BriefStore;
   settings: GuildSettingsStore;
   limits: UsageLimits;
+  /** The server's feeds, as admins manage them (the scheduler polls them on its own). */
+  feeds: FeedDesk;
   logger: Logger;
   /** Counters for briefs by door and outcome, and feed polls; no-ops when metrics are off. */
   metrics: BotMetrics;

@@ -8,7 +8,8 @@ export function briefKeyOfMessage(message: Message): string | null {
     if (!('components' in row)) continue;
     for (const component of row.components) {
       const parsed = 'customId' in component && component.customId ? parseBriefButtonId(component.customId) : null;
-      if (parsed) return parsed.cacheKey;
+      // A digest's buttons each open a different brief: the message itself is no one brief.
+      if (parsed && parsed.kind !== 'full') return parsed.cacheKey;
     }
   }
   return null;

@@ -13,6 +13,7 @@ import { createDiscordClient } from './create-client.js';
 import { createInteractionHandler } from './events/on-interaction.js';
 import { createMessageHandler } from './events/on-message.js';
 import { createReactionHandler } from './events/on-reaction.js';
+import { createFeeds } from './feeds/start-feeds.js';
 import { MISSING_TOKEN } from './missing-token.js';
 
 const MESSAGE_CONTENT_FLAGS =
@@ -41,6 +42,9 @@ export async function startBot(config: Config, logger: Logger, shards?: { ids: n
   );
   const inFlight = new Set<Promise<unknown>>();
   let stopping = false;
+  const feeds = createFeeds(config, pipeline, client, logger);
+  // Without Redis, processes cannot share feed leases: only the one running shard 0 polls.
+  const pollsFeeds = pipeline.store.redis !== null || !shards || shards.ids.includes(0);
 
   const ctx: BotContext = {
     pipeline: { ...pipeline.ctx, observer: monitoring.metrics.pipeline },
@@ -48,6 +52,7 @@ export async function startBot(config: Config, logger: Logger, shards?: { ids: n
     // With Redis every shard reads settings through the shared store (concurrent reads still shared).
     settings: createGuildSettingsStore(pipeline.store, pipeline.store.redis ? 0 : undefined),
     limits,
+    feeds: feeds.desk,
     logger,
     metrics: monitoring.metrics,
     hasMessageContent: () =>
@@ -81,8 +86,14 @@ export async function startBot(config: Config, logger: Logger, shards?: { ids: n
     await Promise.allSettled([monitoring.close(), client.destroy(), pipeline.close()]);
     throw error;
   }
+  if (pollsFeeds) feeds.start(ctx);
   logger.info(
-    { user: client.user?.tag, guilds: client.guilds.cache.size, messageContent: ctx.hasMessageContent() },
+    {
+      user: client.user?.tag,
+      guilds: client.guilds.cache.size,
+      messageContent: ctx.hasMessageContent(),
+      pollsFeeds,
+    },
     'bot ready',
   );
 
@@ -91,12 +102,14 @@ export async function startBot(config: Config, logger: Logger, shards?: { ids: n
     ctx,
     /** Where /healthz and /metrics answer, when this process serves them. */
     metricsAddress: monitoring.address,
+    /** The feed store and a way to poll one feed at once (tests, benchmarks). */
+    feeds: { store: feeds.store, pollNow: feeds.pollNow },
     async stop() {
       if (stopping) return;
       stopping = true;
       logger.info({ inFlight: inFlight.size }, 'shutting down');
       const grace = new Promise((resolve) => setTimeout(resolve, config.discord.shutdownGraceMs).unref());
-      await Promise.race([Promise.allSettled([...inFlight]), grace]);
+      await Promise.race([Promise.allSettled([...inFlight, feeds.stop()]), grace]);
       await client.destroy();
       await pipeline.close();
       await monitoring.close();

@@ -19,6 +19,10 @@ export interface UsageLimits {
   /** Null while the guild has model budget left today; otherwise why the offline engine stands in. */
   budgetExhausted(guildId: string, limits: BriefLimits): Promise<string | null>;
   spendTokens(guildId: string, tokens: number): Promise<void>;
+  /** Counts one feed post in a channel; false (and nothing counted) when the hour's posts are used. */
+  takeFeedPost(channelId: string, perHour: number): Promise<boolean>;
+  /** Gives back a counted feed post that was not made (a duplicate, or a post that failed). */
+  refundFeedPost(channelId: string): Promise<void>;
 }
 
 const minutes = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
@@ -46,6 +50,7 @@ export function createUsageLimits(redis: RedisConnection | null): UsageLimits {
   const perUser = limiter('sitrep-rl-user', HOUR_S);
   const perGuild = limiter('sitrep-rl-guild', HOUR_S);
   const tokens = limiter('sitrep-rl-tokens', DAY_S);
+  const feedPosts = limiter('sitrep-rl-feed-posts', HOUR_S);
 
   return {
     async takeBrief(guildId, userId, limits) {
@@ -73,6 +78,15 @@ export function createUsageLimits(redis: RedisConnection | null): UsageLimits {
     },
     async spendTokens(guildId, spent) {
       if (spent > 0) await tokens.penalty(guildId, spent);
+    },
+    async takeFeedPost(channelId, perHour) {
+      const taken = await feedPosts.consume(channelId, 1);
+      if (taken.consumedPoints <= perHour) return true;
+      await feedPosts.reward(channelId, 1);
+      return false;
+    },
+    async refundFeedPost(channelId) {
+      await feedPosts.reward(channelId, 1);
     },
   };
 }

@@ -14,6 +14,8 @@ export const GuildSettingsSchema = z.object({
   guildBriefsPerHour: z.number().int().min(1).max(10_000).default(100),
   /** Model tokens (input and output) a guild may spend per day; cached answers cost nothing. */
   dailyTokenBudget: z.number().int().min(0).max(100_000_000).default(500_000),
+  /** Feed posts one channel may receive per hour; items beyond wait for the next hour. */
+  feedPostsPerHour: z.number().int().min(1).max(1_000).default(20),
 });
 export type GuildSettings = z.infer<typeof GuildSettingsSchema>;
 

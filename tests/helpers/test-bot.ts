@@ -17,9 +17,12 @@ export const GUILD: StandInGuild = {
     { id: '1400000000000000001', name: 'news' },
     { id: '1400000000000000002', name: 'off-topic' },
     { id: '1400000000000000003', name: 'no-threads', noThreads: true },
+    { id: '1400000000000000004', name: 'desk-forum', type: 15 },
   ],
+  roles: [{ id: '1500000000000000001', name: 'news-pings' }],
 };
-export const [NEWS, OFF_TOPIC, NO_THREADS] = GUILD.channels.map((c) => c.id) as [string, string, string];
+export const [NEWS, OFF_TOPIC, NO_THREADS, FORUM] = GUILD.channels.map((c) => c.id) as [string, string, string, string];
+export const NEWS_PINGS = '1500000000000000001';
 
 /**
  * The real bot (real discord.js client, real Anthropic SDK, real pipeline and store) against

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -42,6 +43,53 @@ export function generatedFeed(count: number): string {
   return `<?xml version="1.0"?><rss version="2.0"><channel><title>Generated</title><link>https://big.example/</link>${items.join('')}</channel></rss>`;
 }
 
+/** A fictional article from tests/fixtures/feeds/desk-articles.json, by its slug. */
+export function deskArticle(slug: string): { slug: string; title: string; text: string } {
+  const all = JSON.parse(feedFixture('desk-articles.json')) as { slug: string; title: string; text: string }[];
+  const found = all.find((article) => article.slug === slug);
+  if (!found) throw new Error(`no desk article ${slug}`);
+  return found;
+}
+
+/** One item of a desk feed, as a test publishes it. */
+export interface DeskItem {
+  id: string;
+  title: string;
+  link?: string | null;
+  /** A teaser (RSS description). */
+  description?: string;
+  /** The full text (content:encoded), as paragraphs. */
+  content?: string;
+  pubDate?: string;
+}
+
+const xmlText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const cdata = (text: string) => `<![CDATA[${text.replaceAll(']]>', ']]]]><![CDATA[>')}]]>`;
+
+/** An RSS 2.0 feed of the given items, newest first as they are given. */
+function deskFeed(name: string, items: DeskItem[]): string {
+  const rendered = items.map((item) =>
+    [
+      '<item>',
+      `<guid isPermaLink="false">${xmlText(item.id)}</guid>`,
+      `<title>${xmlText(item.title)}</title>`,
+      item.link ? `<link>${xmlText(item.link)}</link>` : '',
+      item.pubDate ? `<pubDate>${item.pubDate}</pubDate>` : '',
+      item.description ? `<description>${cdata(item.description)}</description>` : '',
+      item.content
+        ? `<content:encoded>${cdata(
+            item.content
+              .split('\n\n')
+              .map((p) => `<p>${p}</p>`)
+              .join(''),
+          )}</content:encoded>`
+        : '',
+      '</item>',
+    ].join(''),
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>${xmlText(`Desk ${name}`)}</title><link>https://desk.example/${name}/</link>${rendered.join('')}</channel></rss>`;
+}
+
 export interface RecordedRequest {
   path: string;
   headers: IncomingMessage['headers'];
@@ -56,6 +104,18 @@ type Route = (req: IncomingMessage, res: ServerResponse) => void;
  */
 export async function startFeedServer() {
   const requests: RecordedRequest[] = [];
+  const desks = new Map<
+    string,
+    { items: DeskItem[]; failWith: number | null; delayMs: number; inFlight: number; maxInFlight: number }
+  >();
+  const deskOf = (name: string) => {
+    let desk = desks.get(name);
+    if (!desk) {
+      desk = { items: [], failWith: null, delayMs: 0, inFlight: 0, maxInFlight: 0 };
+      desks.set(name, desk);
+    }
+    return desk;
+  };
   let version = 1;
   let base = '';
   const lastModified = () => new Date(Date.UTC(2026, 10, 20, 8, version)).toUTCString();
@@ -121,6 +181,23 @@ export async function startFeedServer() {
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     requests.push({ path, headers: req.headers });
+    const deskName = /^\/desk\/([\w-]+)\.xml$/.exec(path)?.[1];
+    if (deskName) {
+      const desk = deskOf(deskName);
+      desk.inFlight++;
+      desk.maxInFlight = Math.max(desk.maxInFlight, desk.inFlight);
+      res.on('close', () => desk.inFlight--);
+      const answer = () => {
+        if (desk.failWith) return void res.writeHead(desk.failWith, { 'content-type': 'text/plain' }).end('failing');
+        const body = deskFeed(deskName, desk.items);
+        const etag = `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`;
+        if (req.headers['if-none-match'] === etag) return void res.writeHead(304, { etag }).end();
+        send(res, body, 'application/rss+xml; charset=utf-8', { etag });
+      };
+      if (desk.delayMs > 0) setTimeout(answer, desk.delayMs);
+      else answer();
+      return;
+    }
     const fixture = /^\/feeds\/([\w.-]+)$/.exec(path)?.[1];
     if (fixture && TYPES[fixture]) return void send(res, feedFixture(fixture), TYPES[fixture]);
     const route = routes[path];
@@ -139,6 +216,29 @@ export async function startFeedServer() {
     /** Publishes a new version of the conditional feeds: a new item, a new ETag and Last-Modified. */
     publish() {
       version++;
+    },
+    /** Desk feeds (`/desk/<name>.xml`, RSS with an ETag): what a test publishes, newest first. */
+    desk: {
+      url: (name: string) => `${base}/desk/${name}.xml`,
+      set(name: string, items: DeskItem[]) {
+        deskOf(name).items = [...items];
+      },
+      /** Adds an item at the top, as a new story. */
+      publish(name: string, item: DeskItem) {
+        deskOf(name).items.unshift(item);
+      },
+      /** Answers every request with this HTTP status (null: serve the feed again). */
+      fail(name: string, status: number | null) {
+        deskOf(name).failWith = status;
+      },
+      /** Answers each request this long after it arrives; resets the count of requests in flight at once. */
+      slow(name: string, delayMs: number) {
+        const desk = deskOf(name);
+        desk.delayMs = delayMs;
+        desk.maxInFlight = desk.inFlight;
+      },
+      /** The most requests for the desk that were in flight at the same time (since `slow`). */
+      maxInFlight: (name: string) => deskOf(name).maxInFlight,
     },
     close: () =>
       new Promise<void>((resolve) => {

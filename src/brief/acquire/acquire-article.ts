@@ -37,7 +37,7 @@ export async function acquireArticle(
   if (source.kind === 'text') {
     const refusal = unbriefableText(source.text);
     if (refusal) throw new UserError('BAD_INPUT', refusal);
-    return articleFromText(source.text, source.title);
+    return articleFromText(source.text, source.title, source.url);
   }
   if (source.kind === 'html') return requireArticle(extractArticle(source.html, source.url));
   // Checked before the cache too, so a cached page never outlives a policy that now refuses it.

@@ -50,4 +50,11 @@ describe('articleFromText', () => {
     const article = articleFromText('The navy ended its drills on Friday.\nA spokesman confirmed it.');
     expect(article.title).toBeNull();
   });
+
+  it('takes the domain from the address the text was published at, and ignores one that is not a web address', () => {
+    const text = 'The navy ended its drills on Friday.\nA spokesman confirmed it.';
+    const fromFeed = articleFromText(text, 'Drills end', 'https://www.navy-news.example/drills');
+    expect(fromFeed).toMatchObject({ url: 'https://www.navy-news.example/drills', domain: 'navy-news.example' });
+    expect(articleFromText(text, undefined, 'javascript:alert(1)')).toMatchObject({ url: null, domain: null });
+  });
 });

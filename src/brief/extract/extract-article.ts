@@ -83,21 +83,23 @@ const SOURCE_LINE = /\n(?:Source|Courtesy of|Via):\s*([^\n]{2,80})$/i;
 /**
  * Pasted text skips fetching and extraction. A first line on its own, short and without a final
  * full stop, is taken as the title, and a closing "Source: X" line as the outlet, as in a copied
- * article.
+ * article. The address the text came from (a feed item's link), when known, gives its domain, so the
+ * outlet registry and the Original button work as for a fetched page.
  */
-export function articleFromText(raw: string, title?: string): ExtractedArticle {
+export function articleFromText(raw: string, title?: string, url?: string): ExtractedArticle {
   let text = normalizeText(raw);
   const source = SOURCE_LINE.exec(text);
   if (source) text = text.slice(0, source.index).trim();
   const [firstLine = '', ...rest] = text.split('\n');
   const looksLikeTitle = !title && rest.length > 0 && firstLine.length <= 160 && !/[.!?]$/.test(firstLine);
+  const address = url && /^https?:\/\//i.test(url) ? url : null;
   return {
-    url: null,
+    url: address,
     canonicalUrl: null,
     title: title ?? (looksLikeTitle ? firstLine : null),
     byline: null,
     outlet: source?.[1]?.trim() ?? null,
-    domain: null,
+    domain: domainOf(address),
     publishedAt: null,
     language: null,
     text: looksLikeTitle ? rest.join('\n').trim() : text,

@@ -26,8 +26,8 @@ export interface DoorIo {
   accepted?(): Promise<unknown>;
   progress?: OnStage;
   deliver(result: BriefResult): Promise<unknown>;
-  /** Shows the one sentence a user may see for the failure. */
-  fail(sentence: string): Promise<unknown>;
+  /** Shows the one sentence a user may see for the failure; the error tells a refusal (UserError) from a fault. */
+  fail(sentence: string, error: unknown): Promise<unknown>;
 }
 
 /**
@@ -63,7 +63,7 @@ export async function runDoor(ctx: BotContext, ask: DoorAsk, io: DoorIo): Promis
     ctx.metrics.door(ask.door, outcomeOf(error), Date.now() - started);
     if (error instanceof UserError) ctx.logger.info({ ...context, code: error.code }, 'brief refused');
     else ctx.logger.error({ ...context, err: error }, 'brief failed');
-    await io.fail(userMessageFor(error)).catch((replyError: unknown) => {
+    await io.fail(userMessageFor(error), error).catch((replyError: unknown) => {
       ctx.logger.warn({ ...context, err: replyError }, 'could not deliver the failure');
     });
     return null;

@@ -13,6 +13,10 @@ export function createInteractionHandler(commands: Command[], ctx: BotContext) {
       (async () => {
         try {
           if (!interaction.inGuild()) return;
+          if (interaction.isAutocomplete()) {
+            const target = byName.get(interaction.commandName);
+            return await (target?.kind === 'chat' ? target.autocomplete?.(interaction, ctx) : interaction.respond([]));
+          }
           const command = interaction.isCommand() ? byName.get(interaction.commandName) : undefined;
           const gated = interaction.isButton() || (command && !(command.kind === 'chat' && command.anyChannel));
           if (gated && interaction.isRepliable()) {

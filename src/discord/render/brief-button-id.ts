@@ -1,6 +1,7 @@
-export type BriefButtonKind = 'claims' | 'note' | 'read';
+/** `full` opens the whole brief (a digest's buttons); the others open one part of it. */
+export type BriefButtonKind = 'claims' | 'note' | 'read' | 'full';
 
-const PATTERN = /^brief:(claims|note|read):([0-9a-f]{64})$/;
+const PATTERN = /^brief:(claims|note|read|full):([0-9a-f]{64})$/;
 
 /** Button state lives in the custom id (the brief's cache key), so buttons work after a restart. */
 export function briefButtonId(kind: BriefButtonKind, cacheKey: string): string {

@@ -19,7 +19,7 @@ export function renderSettingsEmbed(settings: GuildSettings, hasMessageContent: 
       { name: 'Language', value: settings.language, inline: true },
       {
         name: 'Limits',
-        value: `${settings.userBriefsPerHour} briefs per member and ${settings.guildBriefsPerHour} per server each hour; ${settings.dailyTokenBudget.toLocaleString('en-US')} model tokens a day`,
+        value: `${settings.userBriefsPerHour} briefs per member and ${settings.guildBriefsPerHour} per server each hour; ${settings.dailyTokenBudget.toLocaleString('en-US')} model tokens a day; ${settings.feedPostsPerHour} feed posts per channel each hour`,
       },
     ],
   };

@@ -10,7 +10,12 @@ export interface RecordedCall {
   query: string;
   body: any;
   at: number;
+  /** The Authorization header: tells apart bot processes given different tokens. */
+  auth: string;
 }
+
+/** Holds a response back until the returned promise settles (the request is handled at once). */
+export type ResponseGate = (call: RecordedCall) => Promise<void> | undefined;
 
 export interface StandInOptions {
   guilds: StandInGuild[];
@@ -39,10 +44,21 @@ export async function startDiscordStandIn(options: StandInOptions) {
   const interactionChannels = new Map<string, { channelId: string; guildId: string }>();
   const sockets = new Set<WebSocket>();
   const socketShards = new Map<WebSocket, [number, number]>();
+  /** Threads opened in forum channels (forum posts), oldest first. */
+  const threads: any[] = [];
+  let gate: ResponseGate | undefined;
   const sessionShards = new Map<string, [number, number]>();
   let seq = 0;
   let base = '';
   let gatewayOpen = true;
+  const guildOfChannel = (channelId: string) =>
+    options.guilds.find((g) => g.channels.some((c) => c.id === channelId))?.id;
+  /** A channel's messages, newest first, as GET /channels/{id}/messages lists them. */
+  const channelMessages = (channelId: string, limit: number) =>
+    [...new Set(messages.values())]
+      .filter((m) => m.channel_id === channelId)
+      .sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1))
+      .slice(0, limit);
 
   const json = (res: ServerResponse, status: number, body?: unknown) => {
     if (body === undefined) return void res.writeHead(status).end();
@@ -72,7 +88,7 @@ export async function startDiscordStandIn(options: StandInOptions) {
     return storeMessage(msg);
   };
 
-  const route = (method: string, path: string, body: any, res: ServerResponse) => {
+  const route = (method: string, path: string, query: string, body: any, res: ServerResponse) => {
     let m: RegExpExecArray | null;
     if (method === 'GET' && path === '/gateway/bot') {
       return json(res, 200, {
@@ -106,6 +122,45 @@ export async function startDiscordStandIn(options: StandInOptions) {
         ),
       );
     }
+    if (method === 'GET' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
+      const limit = Math.min(100, Number(new URLSearchParams(query).get('limit') ?? 50));
+      return json(res, 200, channelMessages(m[1] as string, limit));
+    }
+    if (method === 'POST' && (m = /^\/channels\/(\d+)\/threads$/.exec(path))) {
+      // A forum post: a thread whose first message has the thread's own id.
+      const id = nextId();
+      const thread = {
+        id,
+        type: 11,
+        name: body?.name,
+        parent_id: m[1],
+        guild_id: guildOfChannel(m[1] as string),
+        owner_id: APP_ID,
+        thread_metadata: {
+          archived: false,
+          auto_archive_duration: 4320,
+          archive_timestamp: new Date().toISOString(),
+          locked: false,
+        },
+        message_count: 1,
+        member_count: 1,
+        rate_limit_per_user: 0,
+      };
+      threads.push(thread);
+      const first = storeMessage(
+        message({
+          id,
+          channelId: id,
+          content: body?.message?.content,
+          embeds: body?.message?.embeds,
+          components: body?.message?.components,
+        }),
+      );
+      return json(res, 201, { ...thread, message: first });
+    }
+    if (method === 'GET' && (m = /^\/guilds\/(\d+)\/threads\/active$/.exec(path))) {
+      return json(res, 200, { threads: threads.filter((t) => t.guild_id === m?.[1]), members: [] });
+    }
     if (method === 'GET' && (m = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path))) {
       const found = messages.get(m[2] as string);
       return found ? json(res, 200, found) : json(res, 404, { code: 10008, message: 'Unknown Message' });
@@ -116,7 +171,7 @@ export async function startDiscordStandIn(options: StandInOptions) {
         type: 11,
         name: body?.name,
         parent_id: m[1],
-        guild_id: options.guilds.find((g) => g.channels.some((c) => c.id === m?.[1]))?.id,
+        guild_id: guildOfChannel(m[1] as string),
         owner_id: APP_ID,
         thread_metadata: {
           archived: false,
@@ -153,10 +208,34 @@ export async function startDiscordStandIn(options: StandInOptions) {
       const payload = /name="payload_json"\r\n\r\n([\s\S]*?)\r\n--/.exec(raw)?.[1];
       body = payload ? JSON.parse(payload) : raw;
     }
-    const call = { method: req.method ?? 'GET', path, query: url.search, body, at: performance.now() };
+    const call = {
+      method: req.method ?? 'GET',
+      path,
+      query: url.search,
+      body,
+      at: performance.now(),
+      auth: req.headers.authorization ?? '',
+    };
     calls.push(call);
     for (const watch of watchers) watch(call);
-    route(req.method ?? 'GET', path, body, res);
+    const held = gate?.(call);
+    if (!held) return route(call.method, path, url.search, body, res);
+    // Handled now (a message posted exists at once), answered later: as a slow response in flight.
+    const answer = { status: 0, headers: {} as Record<string, string>, body: '' };
+    const writer = {
+      writeHead(status: number, headers: Record<string, string> = {}) {
+        answer.status = status;
+        answer.headers = headers;
+        return writer;
+      },
+      end(text = '') {
+        answer.body = text;
+      },
+    };
+    route(call.method, path, url.search, body, writer as unknown as ServerResponse);
+    void held.then(() => {
+      if (!res.destroyed) res.writeHead(answer.status, answer.headers).end(answer.body);
+    });
   });
 
   const gateway = new WebSocketServer({ server });
@@ -242,6 +321,12 @@ export async function startDiscordStandIn(options: StandInOptions) {
     },
     /** Adds a message the bot can later fetch (as one sent before it started). */
     seedMessage: storeMessage,
+    /** Forum posts opened by the bot, oldest first. */
+    threads,
+    /** Holds back the responses to matching calls (see ResponseGate); undefined lifts it. */
+    holdResponses(next: ResponseGate | undefined) {
+      gate = next;
+    },
     connections: () => sockets.size,
     /** Closed: drops every gateway connection and refuses new ones (an outage); open: accepts them again. */
     setGatewayOpen(open: boolean) {

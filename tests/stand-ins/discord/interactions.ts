@@ -48,19 +48,59 @@ function base(actor: Actor, type: number, data: unknown, extra: Record<string, u
 
 export type OptionValue = string | number | boolean;
 
-/** A chat input command; `path` is the subcommand group and subcommand, when there are any. */
-export function chatInput(actor: Actor, name: string, options: Record<string, OptionValue> = {}, path: string[] = []) {
+/** Option names the stand-in sends as a channel (type 7) or a role (type 8) rather than by their value's type. */
+const CHANNEL_OPTIONS = new Set(['channel']);
+const ROLE_OPTIONS = new Set(['mention']);
+
+/**
+ * A chat input command; `path` is the subcommand group and subcommand, when there are any. A channel
+ * option resolves to a text channel unless `channelTypes` gives its type (15 for a forum).
+ */
+export function chatInput(
+  actor: Actor,
+  name: string,
+  options: Record<string, OptionValue> = {},
+  path: string[] = [],
+  channelTypes: Record<string, number> = {},
+) {
   const channels: Record<string, unknown> = {};
+  const roles: Record<string, unknown> = {};
   let leaf: any[] = Object.entries(options).map(([optionName, value]) => {
-    const isChannel = optionName === 'channel';
-    if (isChannel) channels[String(value)] = { id: value, type: 0, name: `c${value}`, permissions: '0' };
-    const type = isChannel ? 7 : typeof value === 'boolean' ? 5 : typeof value === 'number' ? 4 : 3;
+    const isChannel = CHANNEL_OPTIONS.has(optionName);
+    const isRole = ROLE_OPTIONS.has(optionName);
+    if (isChannel) {
+      const type = channelTypes[String(value)] ?? 0;
+      channels[String(value)] = { id: value, type, name: `c${value}`, permissions: '0' };
+    }
+    if (isRole) {
+      roles[String(value)] = {
+        id: value,
+        name: `r${value}`,
+        permissions: '0',
+        position: 1,
+        color: 0,
+        hoist: false,
+        managed: false,
+        mentionable: true,
+        flags: 0,
+      };
+    }
+    const type = isChannel ? 7 : isRole ? 8 : typeof value === 'boolean' ? 5 : typeof value === 'number' ? 4 : 3;
     return { name: optionName, type, value };
   });
   for (const [depth, part] of [...path].reverse().entries()) {
     leaf = [{ name: part, type: depth === 0 ? 1 : 2, options: leaf }];
   }
-  return base(actor, 2, { id: nextId(), name, type: 1, options: leaf, resolved: { channels } });
+  return base(actor, 2, { id: nextId(), name, type: 1, options: leaf, resolved: { channels, roles } });
+}
+
+/** An autocomplete request (type 4) while typing `focused` in a subcommand's string option. */
+export function autocomplete(actor: Actor, name: string, path: string[], focused: { name: string; value: string }) {
+  let leaf: any[] = [{ name: focused.name, type: 3, value: focused.value, focused: true }];
+  for (const [depth, part] of [...path].reverse().entries()) {
+    leaf = [{ name: part, type: depth === 0 ? 1 : 2, options: leaf }];
+  }
+  return base(actor, 4, { id: nextId(), name, type: 1, options: leaf });
 }
 
 export function buttonPress(actor: Actor, customId: string, onMessage: ReturnType<typeof message>) {

@@ -33,6 +33,8 @@ export function user(id: string, username: string) {
 export interface StandInChannel {
   id: string;
   name: string;
+  /** Discord's channel type: 0 text (the default), 5 announcement, 15 forum. */
+  type?: number;
   /** Deny thread creation for the bot in this channel (an overwrite on its member). */
   noThreads?: boolean;
 }
@@ -43,6 +45,8 @@ export interface StandInGuild {
   channels: StandInChannel[];
   /** Members besides the bot, for memory benchmarks. */
   extraMembers?: number;
+  /** Roles besides @everyone. */
+  roles?: { id: string; name: string }[];
 }
 
 export function guildCreate(guild: StandInGuild) {
@@ -67,10 +71,21 @@ export function guildCreate(guild: StandInGuild) {
         mentionable: false,
         flags: 0,
       },
+      ...(guild.roles ?? []).map((role, i) => ({
+        id: role.id,
+        name: role.name,
+        permissions: '0',
+        position: i + 1,
+        color: 0,
+        hoist: false,
+        managed: false,
+        mentionable: true,
+        flags: 0,
+      })),
     ],
     channels: guild.channels.map((channel, position) => ({
       id: channel.id,
-      type: 0,
+      type: channel.type ?? 0,
       name: channel.name,
       position,
       guild_id: guild.id,
