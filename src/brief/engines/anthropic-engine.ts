@@ -1,11 +1,12 @@
 import type Anthropic from '@anthropic-ai/sdk';
+import type { z } from 'zod';
 import type { Logger } from '../../logger.js';
-import { BriefDraftSchema } from '../draft-schema.js';
 import { claudeModelFacts } from './anthropic-models.js';
 import { callWithinDeadline } from './call-within-deadline.js';
-import type { CachePrefixStatus, DraftResult, Engine } from './engine.js';
+import type { CachePrefixStatus, Engine } from './engine.js';
 import type { Prompts } from './load-prompts.js';
-import { type AskModel, draftWithRepairs, type ModelTurn, parseDraft, taskFor } from './model-conversation.js';
+import { draftWithModel } from './model-brief.js';
+import { type AskModel, converse, type StructuredRequest } from './model-conversation.js';
 
 export interface AnthropicEngineOptions {
   apiKey: string;
@@ -21,32 +22,40 @@ export interface AnthropicEngineOptions {
 
 const STOP: Record<string, 'done' | 'refusal' | 'max_tokens'> = { refusal: 'refusal', max_tokens: 'max_tokens' };
 
+type Sdk = { client: Anthropic; outputSchema: (schema: z.ZodType) => Record<string, unknown> };
+
 /**
- * Briefs through Claude with structured output (the SDK's zod helper turns the draft schema into
- * the output format). The system prompt (rules and worked examples) is the cached prefix; the article
- * goes in the user turn inside an element named with a random nonce, so text in the article cannot
- * close it.
+ * Claude with structured output: the SDK's zod helper turns each answer's schema into the output
+ * format. The system prompt (rules and worked examples) is the cached prefix; untrusted text goes in
+ * the user turn inside an element named with a random nonce, so it cannot close it.
  */
 export function createAnthropicEngine(options: AnthropicEngineOptions, prompts: Prompts, logger: Logger) {
   // The SDK loads with the first brief, so a bot that never reaches the model never pays its memory.
-  let sdk: Promise<{ client: Anthropic; schema: Record<string, unknown> }> | undefined;
+  let sdk: Promise<Sdk> | undefined;
   const loadSdk = () => {
     sdk ??= Promise.all([import('@anthropic-ai/sdk'), import('@anthropic-ai/sdk/helpers/zod')]).then(
-      ([{ default: AnthropicClient }, { zodOutputFormat }]) => ({
-        client: new AnthropicClient({ apiKey: options.apiKey, baseURL: options.baseURL ?? null, maxRetries: 0 }),
-        schema: zodOutputFormat(BriefDraftSchema).schema,
-      }),
+      ([{ default: AnthropicClient }, { zodOutputFormat }]) => {
+        const schemas = new WeakMap<z.ZodType, Record<string, unknown>>();
+        return {
+          client: new AnthropicClient({ apiKey: options.apiKey, baseURL: options.baseURL ?? null, maxRetries: 0 }),
+          outputSchema(schema) {
+            let json = schemas.get(schema);
+            if (!json) schemas.set(schema, (json = zodOutputFormat(schema).schema));
+            return json;
+          },
+        };
+      },
     );
     return sdk;
   };
-  const system: Anthropic.Messages.TextBlockParam[] = [
-    { type: 'text', text: prompts.system, cache_control: { type: 'ephemeral', ttl: options.cacheTtl } },
+  const systemBlocks = (text: string): Anthropic.Messages.TextBlockParam[] => [
+    { type: 'text', text, cache_control: { type: 'ephemeral', ttl: options.cacheTtl } },
   ];
 
-  const askBefore =
-    (deadlineAt: number): AskModel =>
-    async (turns: ModelTurn[]) => {
-      const { client, schema } = await loadSdk();
+  const askFor =
+    <T>(request: StructuredRequest<T>): AskModel =>
+    async (turns) => {
+      const { client, outputSchema } = await loadSdk();
       const response = await callWithinDeadline(
         (timeoutMs) =>
           options.withModelSlot(() =>
@@ -54,18 +63,17 @@ export function createAnthropicEngine(options: AnthropicEngineOptions, prompts: 
               {
                 model: options.model,
                 max_tokens: options.maxOutputTokens,
-                system,
+                system: systemBlocks(request.system),
                 messages: turns,
-                output_config: { format: { type: 'json_schema', schema } },
+                output_config: { format: { type: 'json_schema', schema: outputSchema(request.schema) } },
               },
               { timeout: timeoutMs },
             ),
           ),
-        { deadlineAt, timeoutMs: options.timeoutMs, maxRetries: options.maxRetries },
+        { deadlineAt: request.deadlineAt, timeoutMs: options.timeoutMs, maxRetries: options.maxRetries },
       );
-      const text = response.content.find((block) => block.type === 'text')?.text;
       return {
-        outcome: text ? parseDraft(text) : null,
+        text: response.content.find((block) => block.type === 'text')?.text ?? null,
         stop: STOP[response.stop_reason ?? ''] ?? 'done',
         usage: {
           inputTokens: response.usage.input_tokens,
@@ -75,19 +83,19 @@ export function createAnthropicEngine(options: AnthropicEngineOptions, prompts: 
         },
       };
     };
+  const structured = <T>(request: StructuredRequest<T>) => converse(askFor(request), request, logger);
 
   return {
     name: 'anthropic',
     model: options.model,
     promptVersion: prompts.version,
-    draft(article, draftOptions): Promise<DraftResult> {
-      const task = taskFor(prompts, article, draftOptions);
-      return draftWithRepairs(askBefore(draftOptions.deadlineAt), task, prompts, draftOptions.review, logger);
-    },
+    structured,
+    draft: (article, draftOptions) => draftWithModel(structured, prompts, article, draftOptions),
     /** Counts the system prompt with the API's token counter (free), against the model's cache minimum. */
     async cachePrefixStatus(): Promise<CachePrefixStatus> {
       const { client } = await loadSdk();
       const probe = [{ role: 'user' as const, content: '.' }];
+      const system = systemBlocks(prompts.system);
       const [withSystem, without] = await Promise.all([
         client.messages.countTokens({ model: options.model, system, messages: probe }),
         client.messages.countTokens({ model: options.model, messages: probe }),

@@ -1,5 +1,6 @@
 import type { BriefDraft, BriefLength } from '../draft-schema.js';
 import type { ExtractedArticle } from '../schema.js';
+import type { StructuredRequest, StructuredResult } from './model-conversation.js';
 
 export interface DraftOptions {
   length: BriefLength;
@@ -33,6 +34,8 @@ export interface Engine {
   readonly model: string;
   readonly promptVersion: string;
   draft(article: ExtractedArticle, options: DraftOptions): Promise<DraftResult>;
+  /** Model engines: any structured answer (a story's comparison, say), with the same repairs and deadline. */
+  structured?<T>(request: StructuredRequest<T>): Promise<StructuredResult<T>>;
   /** For engines with an explicit prompt cache: whether the cached prefix is long enough to be cached. */
   cachePrefixStatus?(): Promise<CachePrefixStatus>;
 }

@@ -1,10 +1,11 @@
 import type OpenAI from 'openai';
+import type { z } from 'zod';
 import type { Logger } from '../../logger.js';
-import { BriefDraftSchema } from '../draft-schema.js';
 import { callWithinDeadline } from './call-within-deadline.js';
-import type { DraftResult, Engine } from './engine.js';
+import type { Engine } from './engine.js';
 import type { Prompts } from './load-prompts.js';
-import { type AskModel, draftWithRepairs, type ModelTurn, parseDraft, taskFor } from './model-conversation.js';
+import { draftWithModel } from './model-brief.js';
+import { type AskModel, converse, type StructuredRequest } from './model-conversation.js';
 
 export interface OpenAiEngineOptions {
   /** Optional for a local server (Ollama, llama.cpp, vLLM), which takes no key. */
@@ -23,24 +24,34 @@ const NO_KEY = 'no-key-needed';
 
 const STOP: Record<string, 'done' | 'refusal' | 'max_tokens'> = { length: 'max_tokens', content_filter: 'refusal' };
 
+type JsonSchemaFormat = OpenAI.ResponseFormatJSONSchema['json_schema'];
+type Sdk = { client: OpenAI; responseFormat: (schema: z.ZodType, name: string) => JsonSchemaFormat };
+
 /**
- * Briefs through any server that speaks OpenAI's Chat Completions: structured output as a
- * `json_schema` response format built from the same zod schema (the SDK's zod helper), the same
- * prompts, checks and repair rounds as the Anthropic engine. Ollama, llama.cpp's server and vLLM
- * honour the schema on this endpoint.
+ * Any server that speaks OpenAI's Chat Completions: structured output as a `json_schema` response
+ * format built from each answer's zod schema (the SDK's zod helper), the same prompts, checks and
+ * repair rounds as the Anthropic engine. Ollama, llama.cpp's server and vLLM honour the schema on
+ * this endpoint.
  */
 export function createOpenAiEngine(options: OpenAiEngineOptions, prompts: Prompts, logger: Logger): Engine {
-  let sdk: Promise<{ client: OpenAI; format: OpenAI.ResponseFormatJSONSchema }> | undefined;
+  let sdk: Promise<Sdk> | undefined;
   const loadSdk = () => {
     sdk ??= Promise.all([import('openai'), import('openai/helpers/zod')]).then(
-      ([{ default: OpenAiClient }, { zodResponseFormat }]) => ({
-        client: new OpenAiClient({
-          apiKey: options.apiKey ?? NO_KEY,
-          baseURL: options.baseURL ?? null,
-          maxRetries: 0,
-        }),
-        format: zodResponseFormat(BriefDraftSchema, 'brief'),
-      }),
+      ([{ default: OpenAiClient }, { zodResponseFormat }]) => {
+        const formats = new WeakMap<z.ZodType, JsonSchemaFormat>();
+        return {
+          client: new OpenAiClient({
+            apiKey: options.apiKey ?? NO_KEY,
+            baseURL: options.baseURL ?? null,
+            maxRetries: 0,
+          }),
+          responseFormat(schema, name) {
+            let format = formats.get(schema);
+            if (!format) formats.set(schema, (format = zodResponseFormat(schema, name).json_schema));
+            return format;
+          },
+        };
+      },
     );
     return sdk;
   };
@@ -49,30 +60,33 @@ export function createOpenAiEngine(options: OpenAiEngineOptions, prompts: Prompt
     ? { max_tokens: options.maxOutputTokens }
     : { max_completion_tokens: options.maxOutputTokens };
 
-  const askBefore =
-    (deadlineAt: number): AskModel =>
-    async (turns: ModelTurn[]) => {
-      const { client, format } = await loadSdk();
+  const askFor =
+    <T>(request: StructuredRequest<T>): AskModel =>
+    async (turns) => {
+      const { client, responseFormat } = await loadSdk();
       const completion = await callWithinDeadline(
         (timeoutMs) =>
           options.withModelSlot(() =>
             client.chat.completions.create(
               {
                 model: options.model,
-                messages: [{ role: 'system', content: prompts.system }, ...turns],
-                response_format: { type: 'json_schema', json_schema: format.json_schema },
+                messages: [{ role: 'system', content: request.system }, ...turns],
+                response_format: {
+                  type: 'json_schema',
+                  json_schema: responseFormat(request.schema, request.schemaName),
+                },
                 ...tokenLimit,
               },
               { timeout: timeoutMs },
             ),
           ),
-        { deadlineAt, timeoutMs: options.timeoutMs, maxRetries: options.maxRetries },
+        { deadlineAt: request.deadlineAt, timeoutMs: options.timeoutMs, maxRetries: options.maxRetries },
       );
       const choice = completion.choices[0];
       const usage = completion.usage;
       const cached = usage?.prompt_tokens_details?.cached_tokens ?? 0;
       return {
-        outcome: choice?.message.content ? parseDraft(choice.message.content) : null,
+        text: choice?.message.content ?? null,
         stop: choice?.message.refusal ? 'refusal' : (STOP[choice?.finish_reason ?? ''] ?? 'done'),
         // Counted as the Anthropic engine counts: input excludes what was read from the provider's cache.
         usage: {
@@ -83,14 +97,13 @@ export function createOpenAiEngine(options: OpenAiEngineOptions, prompts: Prompt
         },
       };
     };
+  const structured = <T>(request: StructuredRequest<T>) => converse(askFor(request), request, logger);
 
   return {
     name: 'openai',
     model: options.model,
     promptVersion: prompts.version,
-    draft(article, draftOptions): Promise<DraftResult> {
-      const task = taskFor(prompts, article, draftOptions);
-      return draftWithRepairs(askBefore(draftOptions.deadlineAt), task, prompts, draftOptions.review, logger);
-    },
+    structured,
+    draft: (article, draftOptions) => draftWithModel(structured, prompts, article, draftOptions),
   };
 }
