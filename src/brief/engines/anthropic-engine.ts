@@ -39,8 +39,10 @@ export function createAnthropicEngine(options: AnthropicEngineOptions, prompts: 
         return {
           client: new AnthropicClient({ apiKey: options.apiKey, baseURL: options.baseURL ?? null, maxRetries: 0 }),
           outputSchema(schema) {
-            let json = schemas.get(schema);
-            if (!json) schemas.set(schema, (json = zodOutputFormat(schema).schema));
+            const known = schemas.get(schema);
+            if (known) return known;
+            const json = zodOutputFormat(schema).schema;
+            schemas.set(schema, json);
             return json;
           },
         };

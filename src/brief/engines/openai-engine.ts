@@ -46,8 +46,10 @@ export function createOpenAiEngine(options: OpenAiEngineOptions, prompts: Prompt
             maxRetries: 0,
           }),
           responseFormat(schema, name) {
-            let format = formats.get(schema);
-            if (!format) formats.set(schema, (format = zodResponseFormat(schema, name).json_schema));
+            const known = formats.get(schema);
+            if (known) return known;
+            const format = zodResponseFormat(schema, name).json_schema;
+            formats.set(schema, format);
             return format;
           },
         };
