@@ -15,7 +15,7 @@ const countries = loadCountries();
 
 function similar(a: Parameters<typeof briefFeatures>[0], b: Parameters<typeof briefFeatures>[0]) {
   const [x, y] = [briefFeatures(a, countries), briefFeatures(b, countries)];
-  return similarity(x.weights, normOf(x.weights), [...y.weights], normOf(y.weights), () => 1);
+  return similarity(x.weights, normOf(x.weights), [...y.weights], normOf(y.weights));
 }
 
 describe('briefFeatures', () => {

@@ -16,8 +16,9 @@ export interface BriefFeatures {
 
 /**
  * What stays the same when opposite sides tell one event in their own words: designations and
- * numbered units most of all, then names of places and people, the day, the counts; the words of a
- * headline least, since each side chooses its own.
+ * numbered units most of all, then names of places, people and countries, the day, the counts; the
+ * words of a headline least, since each side chooses its own. The index scales these by how rare
+ * each feature is among the briefs of the window.
  */
 export const FEATURE_WEIGHTS = {
   /** Weapon and equipment designations: "su34". */
@@ -30,8 +31,8 @@ export const FEATURE_WEIGHTS = {
   n: 0.8,
   /** Days named or implied ("on Tuesday"). */
   d: 0.8,
-  /** Countries, by name, demonym or capital: every report on a war names the same two. */
-  c: 0.5,
+  /** Countries, by name, demonym or capital: the actors. Every report on a war names the same two, which rarity in the window discounts. */
+  c: 1,
   /** Things counted, whatever the count ("post" for "three posts" and "two posts"): sides differ on numbers, not on what they count. */
   q: 0.5,
   /** Content words of the headline and first sentence. */

@@ -23,21 +23,22 @@ export function normOf(weights: Iterable<[string, number]>): number {
   return Math.sqrt(sum) || 1;
 }
 
-/**
- * Cosine of the two weight vectors with each shared feature discounted by its rarity. Norms are of
- * the plain weights, so a stored brief's norm never needs recomputing as the index changes.
- */
+/** Cosine of two weighted feature vectors, the candidate given as stored (pairs and norm). */
 export function similarity(
   query: Map<string, number>,
   queryNorm: number,
   candidate: [string, number][],
   candidateNorm: number,
-  rarityOf: (feature: string) => number,
 ): number {
   let dot = 0;
-  for (const [feature, weight] of candidate) {
-    const own = query.get(feature);
-    if (own !== undefined) dot += own * weight * rarityOf(feature);
-  }
+  for (const [feature, weight] of candidate) dot += (query.get(feature) ?? 0) * weight;
   return dot / (queryNorm * candidateNorm);
+}
+
+/** The brief's weights scaled by how rare each feature is now: what is stored, and what is compared. */
+export function weighByRarity(
+  weights: Map<string, number>,
+  rarityOf: (feature: string) => number,
+): Map<string, number> {
+  return new Map([...weights].map(([feature, weight]) => [feature, weight * rarityOf(feature)]));
 }
