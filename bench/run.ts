@@ -6,6 +6,7 @@ import { runExtractionBenchmark } from './extract.js';
 import { runMemoryBenchmark } from './memory.js';
 import { runScaleBenchmark } from './scale-bench.js';
 import type { BenchRow } from './stats.js';
+import { runStoriesBenchmark } from './stories-bench.js';
 import { runTokenBenchmark } from './tokens.js';
 
 const rows: BenchRow[] = [];
@@ -14,6 +15,7 @@ rows.push(...(await runTokenBenchmark()));
 rows.push(...runExtractionBenchmark());
 rows.push(...(await runMemoryBenchmark()));
 rows.push(...(await runScaleBenchmark()));
+rows.push(...(await runStoriesBenchmark()));
 
 console.log('\nSitrep benchmarks (each figure beside its reference, measured in this run)');
 console.table(rows.map((r) => ({ ...r, met: r.met === null ? '—' : r.met ? 'yes' : 'NO' })));

@@ -42,7 +42,7 @@ export const FEATURE_WEIGHTS = {
 /** Features found in the headline or lead count more: that is where a report says what happened. */
 const LEAD_BOOST = 1.5;
 const LEAD_CHARS = 400;
-export const MAX_FEATURES = 80;
+export const MAX_FEATURES = 48;
 const MAX_FEATURE_CHARS = 64;
 /** A brief may be filed long after publication, never before it: a date ahead of that is wrong. */
 const FUTURE_SLACK_MS = 86_400_000;
@@ -120,9 +120,13 @@ export function briefFeatures(brief: Brief, countries: CountryGazetteer): BriefF
   const inLead = featuresOf(leadSources, countries, reference, exclude);
   const inBody = featuresOf([...leadSources, ...bodySources], countries, reference, exclude);
   const excluded = new Set(exclude.map((w) => w.toLowerCase()));
+  // Country words already count as countries.
+  for (const mention of countries.find(`${title}\n${lead}`)) {
+    for (const word of contentWords(mention.text)) excluded.add(word);
+  }
   for (const word of contentWords(`${title}\n${firstSentence(lead)}`)) {
-    // A name already counts as a name; the outlet's own name ("(Reuters)") says nothing of the event.
-    if (!excluded.has(word) && !inBody.has(`e:${word}`)) inLead.set(`t:${word}`, 1);
+    // A name or designation already counts as one; the outlet's own name ("(Reuters)") says nothing of the event.
+    if (!excluded.has(word) && !inBody.has(`e:${word}`) && !/\d/.test(word)) inLead.set(`t:${word}`, 1);
   }
 
   const weights = new Map<string, number>();

@@ -85,6 +85,36 @@ describe('story index', () => {
     expect(await index.membersOf(contract.storyId)).toHaveLength(1);
   });
 
+  it('needs more than one shared weapon to call two reports one event', async () => {
+    const index = createStoryIndex(createMemoryStoryStorage(), countries);
+    const first = await index.fileBrief(
+      buildBrief({
+        key: 'strike-a',
+        publishedAt: '2026-11-25T06:00:00Z',
+        title: 'Shahed-136 drones hit a depot in Izmail',
+        text: 'Shahed-136 drones struck a fuel depot in Izmail overnight, governor Oleh Kiper said.',
+      }),
+    );
+    const other = await index.fileBrief(
+      buildBrief({
+        key: 'strike-b',
+        publishedAt: '2026-11-25T09:00:00Z',
+        title: 'Eleven Shahed-136 downed over Sumy',
+        text: 'Air defenses downed eleven Shahed-136 over Sumy, the air force said.',
+      }),
+    );
+    expect(other.storyId).not.toBe(first.storyId);
+    const same = await index.fileBrief(
+      buildBrief({
+        key: 'strike-c',
+        publishedAt: '2026-11-25T11:00:00Z',
+        title: 'Depot in Izmail burns after Shahed-136 attack',
+        text: 'A fuel depot in Izmail was hit by Shahed-136 drones, Oleh Kiper said.',
+      }),
+    );
+    expect(same.storyId).toBe(first.storyId);
+  });
+
   it('caps a story’s members while later briefs still know their story', async () => {
     const index = createStoryIndex(createMemoryStoryStorage(), countries, { maxMembers: 2 });
     await index.fileBrief(clashByArmenia);

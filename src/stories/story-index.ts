@@ -18,6 +18,8 @@ export interface StoryIndexOptions {
   postingLimit: number;
   /** How many candidate briefs (found through rare features) are scored in full. */
   candidates: number;
+  /** Postings read to find candidates, rarest features first: a bound on the work per filing. */
+  maxPostingsScanned: number;
   /** How long a brief remembers its story and a story its members (buttons work this long). */
   retainMs: number;
   now: () => number;
@@ -27,8 +29,9 @@ export const DEFAULT_STORY_OPTIONS: StoryIndexOptions = {
   windowMs: 72 * HOUR_MS,
   threshold: 0.2,
   maxMembers: 50,
-  postingLimit: 400,
+  postingLimit: 250,
   candidates: 24,
+  maxPostingsScanned: 2_000,
   retainMs: 30 * DAY_MS,
   now: Date.now,
 };
@@ -43,6 +46,8 @@ export interface FiledBrief {
 
 export interface StoryIndex {
   fileBrief(brief: Brief): Promise<FiledBrief>;
+  /** Files a brief already reduced to its features (the benchmark fills large indexes this way). */
+  fileFeatures(features: BriefFeatures): Promise<FiledBrief>;
   storyOf(briefKey: string): Promise<string | null>;
   membersOf(storyId: string): Promise<StoryMember[]>;
 }
@@ -58,8 +63,17 @@ export interface StoryMatch {
 /** Names, designations and units: one event's reports share at least one, whatever else they share. */
 const ANCHOR = /^[ewu]:/;
 
-function sharesAnchor(query: Map<string, number>, candidate: [string, number][]): boolean {
-  return candidate.some(([feature]) => ANCHOR.test(feature) && query.has(feature));
+/** Below this rarity a shared feature is common in the window (the day, a big city) and proves nothing. */
+const SPECIFIC = 0.3;
+
+/**
+ * Enough in common to be one event: two specific shared features (not countries, not common in the
+ * window), one of them a name, designation or unit. One shared weapon or unit alone is a
+ * coincidence: the same drone type is in every night's reports.
+ */
+function sharesEnough(query: Map<string, number>, rarityOf: (f: string) => number, candidate: [string, number][]) {
+  const shared = candidate.filter(([f]) => query.has(f) && !f.startsWith('c:') && rarityOf(f) >= SPECIFIC);
+  return shared.length >= 2 && shared.some(([feature]) => ANCHOR.test(feature));
 }
 
 const dayOf = (time: number) => Math.floor(time / DAY_MS);
@@ -93,10 +107,18 @@ export function createStoryIndex(
       storage.postings(names, options.postingLimit),
       storage.countIndexed(Array.from({ length: Math.ceil(options.windowMs / DAY_MS) + 1 }, (_, i) => dayOf(now) - i)),
     ]);
-    const weighted = weighByRarity(features.weights, (feature) => rarity(postings.get(feature), indexed));
+    const rarityOf = (feature: string) => rarity(postings.get(feature), indexed);
+    const weighted = weighByRarity(features.weights, rarityOf);
     const found = new Map<string, number>();
-    for (const [feature, list] of postings as Map<string, Postings>) {
-      if (list === COMMON) continue;
+    // Rarest first, until the bound: a rare shared name finds a story's reports; a feature in
+    // hundreds of briefs adds little but work.
+    const lists = [...(postings as Map<string, Postings>)]
+      .filter((entry): entry is [string, [string, number][]] => entry[1] !== COMMON && entry[1].length > 0)
+      .sort((a, b) => a[1].length - b[1].length);
+    let scanned = 0;
+    for (const [feature, list] of lists) {
+      scanned += list.length;
+      if (scanned > options.maxPostingsScanned && found.size > 0) break;
       const share = weighted.get(feature) ?? 0;
       for (const [key, time] of list) {
         if (key !== features.key && Math.abs(time - features.time) <= options.windowMs) {
@@ -111,20 +133,19 @@ export function createStoryIndex(
     const norm = normOf(weighted);
     const best: StoryMatch = { storyId: null, score: 0, weighted };
     for (const candidate of await storage.getBriefs(top)) {
-      if (!candidate || !sharesAnchor(weighted, candidate.features)) continue;
+      if (!candidate || !sharesEnough(weighted, rarityOf, candidate.features)) continue;
       const score = similarity(weighted, norm, candidate.features, candidate.norm);
       if (score >= options.threshold && score > best.score) Object.assign(best, { storyId: candidate.storyId, score });
     }
     return best;
   }
 
-  async function file(brief: Brief): Promise<FiledBrief> {
-    const key = brief.meta.cacheKey;
+  async function file(features: BriefFeatures): Promise<FiledBrief> {
+    const key = features.key;
     const known = await storage.storyOf(key);
     if (known) {
       return { storyId: known, memberKeys: (await storage.members(known)).map((m) => m.key), created: false };
     }
-    const features = briefFeatures(brief, countries);
     const match = await bestMatch(features);
     const storyId = match.storyId ?? storyIdFor(key);
     const now = options.now();
@@ -149,13 +170,16 @@ export function createStoryIndex(
     return { storyId, memberKeys: members.map((m) => m.key), created: !match.storyId };
   }
 
+  function fileFeatures(features: BriefFeatures): Promise<FiledBrief> {
+    const filed = queue.then(() => file(features));
+    queue = filed.catch(() => undefined);
+    return filed;
+  }
+
   return {
     bestMatch,
-    fileBrief(brief) {
-      const filed = queue.then(() => file(brief));
-      queue = filed.catch(() => undefined);
-      return filed;
-    },
+    fileBrief: (brief) => fileFeatures(briefFeatures(brief, countries)),
+    fileFeatures,
     async storyOf(briefKey) {
       return (await storage.storyOf(briefKey)) ?? null;
     },
