@@ -91,25 +91,28 @@ export function bCubed(
   return { precision: precision / items.length, recall: recall / items.length };
 }
 
-type Cue = { article: string; cue: string };
+type Cue = { article: string; cue: string; value?: string | undefined };
 
-/** Does this point have sides from two different labelled articles, each overlapping its cue? */
+/**
+ * Does this point have sides from two different labelled articles, each overlapping its cue? For
+ * a conflict whose sides carry values, the two must give different values (a conflicting pair).
+ */
 function pointMatches(point: Point, cues: Cue[], articleOfKey: Map<string, string>): boolean {
-  const hit = new Set<string>();
+  const hit: Cue[] = [];
   for (const side of point.sides) {
     const article = articleOfKey.get(side.member);
-    for (const cue of cues) if (cue.article === article && overlapsCue(side, cue.cue)) hit.add(cue.article);
+    for (const cue of cues) if (cue.article === article && overlapsCue(side, cue.cue)) hit.push(cue);
   }
-  return hit.size >= 2;
+  return hit.some((a) => hit.some((b) => a.article !== b.article && (a.value === undefined || a.value !== b.value)));
 }
 
 const ratio = (n: number, d: number) => (d === 0 ? 'n/a' : (n / d).toFixed(3));
 
-function score(set: StorySet, comparisons: Comparison[], articleOfKey: Map<string, string>) {
+export function scoreComparisons(set: StorySet, comparisons: Comparison[], articleOfKey: Map<string, string>) {
   const points = comparisons.flatMap((c) => c.points);
   const labelled = set.files.flatMap((file) => {
     const uid = (id: string) => articleUid(file.event, id);
-    const cues = (sides: Cue[]) => sides.map((s) => ({ article: uid(s.article), cue: s.cue }));
+    const cues = (sides: Cue[]) => sides.map((s) => ({ article: uid(s.article), cue: s.cue, value: s.value }));
     return [
       ...file.conflicts.map((c) => ({ kind: 'conflict' as const, cues: cues(c.sides) })),
       ...file.agreements.map((c) => ({ kind: 'agree' as const, cues: cues(c.sides) })),
@@ -220,7 +223,7 @@ export async function evaluateStories(options: StoryEvalOptions = {}): Promise<S
       'B-cubed precision': precision.toFixed(3),
       'B-cubed recall': recall.toFixed(3),
       'grouping F1': ((2 * precision * recall) / (precision + recall)).toFixed(3),
-      ...score(set, comparisons, articleOfKey),
+      ...scoreComparisons(set, comparisons, articleOfKey),
       'compare ms (median story)': times.length ? (times[Math.floor(times.length / 2)] as number).toFixed(1) : 'n/a',
     },
   ];

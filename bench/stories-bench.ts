@@ -104,6 +104,8 @@ const POOLS = {
   nouns: ['drones', 'missiles', 'soldiers', 'vehicles', 'aircraft', 'ships', 'rockets', 'tanks'],
 };
 
+const OUTLETS = pool(300, () => `${word(2)}.com`);
+
 interface SyntheticEvent {
   places: string[];
   people: string[];
@@ -145,7 +147,9 @@ function reportFeatures(event: SyntheticEvent, key: string): BriefFeatures {
   for (const [n, noun] of keep(event.counts)) add(`n:${rand() < 0.7 ? n : n + 3} ${noun.replace(/s$/, '')}`, 0.8);
   add(`d:${new Date(event.time).toISOString().slice(0, 10)}`, 0.8);
   for (const t of [...keep(event.terms), ...Array.from({ length: 6 }, () => pick(POOLS.terms))]) add(`t:${t}`, 0.4);
-  return { key, time: event.time + Math.floor(rand() * 6 * 3_600_000), outlet: 'Synthetic', weights };
+  const outlet = pick(OUTLETS, 1.5);
+  const time = event.time + Math.floor(rand() * 6 * 3_600_000);
+  return { key, time, outlet, source: outlet, days: [new Date(event.time).toISOString().slice(0, 10)], weights };
 }
 
 /** The same event as an article a brief is made of, for the timed filings. */
@@ -189,7 +193,15 @@ async function fill(storage: StoryStorage, from: number, to: number, now: number
       const features = [...report.weights];
       const expiresAt = Math.max(report.time, now) + WINDOW_MS;
       await storage.putBrief(
-        { key: report.key, time: report.time, storyId, norm: normOf(features), features },
+        {
+          key: report.key,
+          time: report.time,
+          storyId,
+          norm: normOf(features),
+          features,
+          source: report.source,
+          days: report.days,
+        },
         WINDOW_MS,
       );
       await storage.addPostings(

@@ -7,7 +7,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 
-const CueSchema = z.object({ article: z.string(), cue: z.string().min(1) });
+const CueSchema = z.object({
+  article: z.string(),
+  cue: z.string().min(1),
+  /** A conflict side's version in a few words: sides with equal values agree with each other. */
+  value: z.string().optional(),
+});
 const LabelledPointSchema = z.object({ topic: z.string(), sides: z.array(CueSchema).min(1) });
 
 export const StorySetFileSchema = z.object({

@@ -9,7 +9,12 @@ import { contentWords } from './words.js';
 export interface BriefFeatures {
   key: string;
   time: number;
+  /** The outlet's name as the brief has it, for listing members. */
   outlet: string | null;
+  /** Who published it (domain, else name): an outlet's own reports share its house style. */
+  source: string | null;
+  /** Days the headline and lead name (YYYY-MM-DD): the day of the event as this report tells it. */
+  days: string[];
   /** Feature → weight, e.g. "e:novoshakhtinsk" → 1.5; prefixes tell kinds apart (see FEATURE_WEIGHTS). */
   weights: Map<string, number>;
 }
@@ -144,6 +149,8 @@ export function briefFeatures(brief: Brief, countries: CountryGazetteer): BriefF
     key: brief.meta.cacheKey,
     time,
     outlet: brief.sourceNote.outlet.name ?? brief.article.outlet ?? brief.article.domain,
+    source: brief.article.domain ?? brief.sourceNote.outlet.name ?? brief.article.outlet,
+    days: [...inLead.keys()].filter((f) => f.startsWith('d:')).map((f) => f.slice(2)),
     weights: new Map(kept),
   };
 }

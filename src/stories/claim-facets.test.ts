@@ -26,8 +26,8 @@ describe('claimFacets', () => {
       'It detected 32 aircraft and 9 naval vessels; 19 of the aircraft crossed the line.',
     );
     expect(counts).toEqual([
-      { noun: 'aircraft', side: null, low: 32, high: 32 },
-      { noun: 'ship', side: null, low: 9, high: 9 },
+      { noun: 'aircraft', side: null, scope: null, low: 32, high: 32 },
+      { noun: 'ship', side: null, scope: null, low: 9, high: 9 },
     ]);
     expect(casualties).toEqual([]);
   });

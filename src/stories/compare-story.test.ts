@@ -97,7 +97,7 @@ describe('compareStory', () => {
     const aircraft = points.find((p) => p.subject === 'Number of aircraft');
     expect(aircraft?.status).toBe('conflict');
     expect(aircraft?.note).toBe(
-      'The accounts differ: 32 (Ministry of National Defense of Taiwan); 15–25 (Global Times).',
+      'The accounts differ: 32 (Ministry of National Defense of Taiwan); about 20 (Global Times).',
     );
     const ships = points.find((p) => p.subject === 'Number of ships');
     expect(ships?.status).toBe('agree');

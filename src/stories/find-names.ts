@@ -22,7 +22,7 @@ const GENERIC_NAMES = new Set(
   am pm gmt utc type class project block`.split(/\s+/),
 );
 
-/** Generic words that do begin designations: "Type 055", "Project 636". */
+/** Words that begin designations written with a space: "Type 055", "Project 636". */
 const DESIGNATION_WORDS = new Set(['type', 'class', 'project', 'block']);
 
 const UNIT_NOUN =
@@ -81,8 +81,8 @@ function designationsIn(text: string): string[] {
     const [, prefix = '', hyphen, space, number = ''] = m;
     const folded = foldCase(prefix);
     if (GENERIC_NAMES.has(folded) && !DESIGNATION_WORDS.has(folded)) continue;
-    // "Type 055" and "Shahed 136" are written with a space; "Sunday 10" is not a designation.
-    if (space && (prefix.length < 3 || hyphen)) continue;
+    // "Type 055" is written with a space; "Another 90" and "Sunday 10" are not designations.
+    if (space && !DESIGNATION_WORDS.has(folded)) continue;
     if (!hyphen && !space && prefix.length > 3 && !/^\p{Lu}+$/u.test(prefix)) continue;
     found.push(`${folded}${number.toLowerCase()}`);
   }

@@ -1,3 +1,4 @@
+import { PERSON_NOUNS } from './aspects.js';
 import { type Entry, type PointValue, type Relation, relate } from './relate-statements.js';
 import type { Statement } from './story-statements.js';
 
@@ -10,12 +11,13 @@ export interface DraftPoint {
   agreements: [Entry, Entry][];
 }
 
-/** A member rarely needs more than three sides on one point; more only repeat it. */
-const SIDES_PER_MEMBER = 3;
+/** A member rarely needs more than four sides on one point; more only repeat it. */
+const SIDES_PER_MEMBER = 4;
 
 function valuesOf(statement: Statement): [string, PointValue][] {
   const { facets } = statement;
   const values: [string, PointValue][] = [];
+  if (facets.background) return values;
   for (const [aspect, value] of facets.aspects) values.push([`aspect:${aspect}`, { type: 'aspect', aspect, value }]);
   if (facets.initiator) values.push(['initiator', { type: 'initiator', country: facets.initiator }]);
   for (const count of facets.casualties) {
@@ -25,15 +27,21 @@ function valuesOf(statement: Statement): [string, PointValue][] {
   return values;
 }
 
-/** Counts of "no casualties" or "no one was hurt" bear on every group's casualties where no side is named. */
+/**
+ * Counts of everyone bear on every group's count of the same side: "no casualties" (no side) on
+ * each group's casualties where no side is named, "no loss of life on our side" on each group of
+ * that side, "90 of our people" on a count of prisoners.
+ */
 function spreadWildcards(buckets: Map<string, Entry[]>): void {
-  const wildcard = [...buckets].filter(([key]) => key === 'casualty:*|*');
-  const groups = [...buckets.keys()].filter(
-    (key) => key.startsWith('casualty:') && key.endsWith('|*') && key !== 'casualty:*|*',
-  );
-  if (!groups.length) return;
-  for (const [key, entries] of wildcard) {
-    for (const group of groups) buckets.get(group)?.push(...entries);
+  for (const [key, entries] of [...buckets]) {
+    const casualty = /^casualty:\*\|(.+)$/.exec(key);
+    const targets = casualty
+      ? [...buckets.keys()].filter((k) => k.startsWith('casualty:') && k !== key && k.endsWith(`|${casualty[1]}`))
+      : key === 'count:people'
+        ? [...buckets.keys()].filter((k) => k.startsWith('count:') && PERSON_NOUNS.has(k.slice(6)) && k !== key)
+        : [];
+    if (!targets.length) continue;
+    for (const target of targets) buckets.get(target)?.push(...entries);
     buckets.delete(key);
   }
 }

@@ -25,6 +25,8 @@ const plural = (noun: string) =>
 
 function range({ low, high }: { low: number; high: number }): string {
   if (low === high) return String(low);
+  // "About 20" is read as 19–21: it is shown as said.
+  if (low > 0 && Math.abs(high / low - 1.05 / 0.95) < 1e-6) return `about ${Math.round((low + high) / 2)}`;
   if (high === Number.POSITIVE_INFINITY) return `${low} or more`;
   if (low === 0) return `up to ${high}`;
   return `${low}–${high}`;

@@ -72,7 +72,10 @@ export function relate(a: Entry, b: Entry, common: Set<string>): Relation {
   if (x.type === 'casualty' && y.type === 'casualty')
     return relateCasualties(x.count, y.count, a.statement, b.statement);
   if (x.type === 'count' && y.type === 'count') {
-    if (x.count.noun !== y.count.noun || !sameOrUnknown(x.count.side, y.count.side)) return null;
+    // A count of people stands for any count of persons ("90 of our people", "84 prisoners").
+    const sameThing = x.count.noun === y.count.noun || x.count.noun === 'people' || y.count.noun === 'people';
+    // A count over one region and a total are not two versions of one number.
+    if (!sameThing || !sameOrUnknown(x.count.side, y.count.side) || x.count.scope !== y.count.scope) return null;
     return byValue(!disjoint(x.count, y.count), a.statement, b.statement);
   }
   if (x.type === 'initiator' && y.type === 'initiator')

@@ -1,7 +1,7 @@
 /** Abbreviations a sentence does not end at: "Gen. Bagheri", "Nov. 24", "U.S. forces". */
 const ABBREVIATION =
   /(?:^|\s)(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Cmdr|Rep|Sen|Gov|Brig|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N|e\.g|i\.e|\p{Lu})\.$/u;
-const MIN_WORDS = 6;
+const MIN_WORDS = 4;
 
 /**
  * Sentences of an article's opening, paragraph by paragraph. The excerpt is cut at a fixed length,

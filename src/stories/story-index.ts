@@ -60,8 +60,18 @@ export interface StoryMatch {
   weighted: Map<string, number>;
 }
 
-/** Names, designations and units: one event's reports share at least one, whatever else they share. */
-const ANCHOR = /^[ewu]:/;
+/** Names, designations, units and counts of ten or more: one event's reports share at least one. */
+const ANCHOR = /^(?:[ewu]:|n:\d{2,})/;
+
+/** An outlet's reports of two events read alike (its templates, its reporters): their likeness counts less. */
+const SAME_SOURCE = 0.6;
+/** Two reports whose leads put the event on days more than a day apart tell two events of one kind. */
+const OTHER_DAY = 0.5;
+
+function daysApart(a: string[], b: string[]): boolean {
+  if (!a.length || !b.length) return false;
+  return !a.some((x) => b.some((y) => Math.abs(Date.parse(x) - Date.parse(y)) <= DAY_MS));
+}
 
 /** Below this rarity a shared feature is common in the window (the day, a big city) and proves nothing. */
 const SPECIFIC = 0.3;
@@ -134,7 +144,10 @@ export function createStoryIndex(
     const best: StoryMatch = { storyId: null, score: 0, weighted };
     for (const candidate of await storage.getBriefs(top)) {
       if (!candidate || !sharesEnough(weighted, rarityOf, candidate.features)) continue;
-      const score = similarity(weighted, norm, candidate.features, candidate.norm);
+      const score =
+        similarity(weighted, norm, candidate.features, candidate.norm) *
+        (features.source !== null && candidate.source === features.source ? SAME_SOURCE : 1) *
+        (daysApart(features.days, candidate.days) ? OTHER_DAY : 1);
       if (score >= options.threshold && score > best.score) Object.assign(best, { storyId: candidate.storyId, score });
     }
     return best;
@@ -154,7 +167,15 @@ export function createStoryIndex(
     const weights = [...match.weighted].filter(([, w]) => w > 0);
     await Promise.all([
       storage.putBrief(
-        { key, time: features.time, storyId, norm: normOf(weights), features: weights },
+        {
+          key,
+          time: features.time,
+          storyId,
+          norm: normOf(weights),
+          features: weights,
+          source: features.source,
+          days: features.days,
+        },
         expiresAt - now,
       ),
       storage.addPostings(key, features.time, [...features.weights.keys()], options.postingLimit, expiresAt),

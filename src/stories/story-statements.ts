@@ -53,6 +53,8 @@ export function statementsOf(member: StoryBrief, ctx: CompareContext): Statement
   const { brief } = member;
   const key = brief.meta.cacheKey;
   const source = sourceOf(member);
+  // Whose "our side" is: the country of whoever speaks in the article.
+  const self = member.origin?.country ?? brief.sourceNote.outlet.country;
   const statements: Statement[] = brief.claims.map((claim, order) => {
     const quote = claim.grounded === true ? claim.quote : null;
     return {
@@ -66,7 +68,7 @@ export function statementsOf(member: StoryBrief, ctx: CompareContext): Statement
         quote,
         from: 'claim',
       },
-      facets: claimFacets(factText(claim.statement, quote), ctx.countries),
+      facets: claimFacets(factText(claim.statement, quote), ctx.countries, self),
     };
   });
   const covered = brief.claims.flatMap((c) => [bare(c.statement), c.quote ? bare(c.quote) : '']).filter(Boolean);
@@ -85,7 +87,7 @@ export function statementsOf(member: StoryBrief, ctx: CompareContext): Statement
         quote: sentence,
         from: 'article',
       },
-      facets: claimFacets(sentence, ctx.countries),
+      facets: claimFacets(sentence, ctx.countries, self),
     });
   }
   return statements;

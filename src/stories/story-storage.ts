@@ -8,6 +8,10 @@ export const IndexedBriefSchema = z.object({
   storyId: z.string().min(1),
   /** Euclidean norm of the weights, stored so a candidate is scored without reading anything else. */
   norm: z.number().positive(),
+  /** Who published it (domain, else outlet name). */
+  source: z.string().nullable(),
+  /** Days its headline and lead name. */
+  days: z.array(z.string()),
   features: z.array(z.tuple([z.string(), z.number()])),
 });
 export type IndexedBrief = z.infer<typeof IndexedBriefSchema>;

@@ -73,6 +73,8 @@ export function storyStorageContract(name: string, open: (clock: ContractClock) 
         time: 1_700_000_000_000,
         storyId: `s${unique}`,
         norm: 2.5,
+        source: 'mil.am',
+        days: ['2026-11-24'],
         features: [
           ['e:sotk', 1.5],
           ['w:tb2', 2],
