@@ -197,7 +197,7 @@ function countedPhrase(words: string, single: boolean): { noun: string; modifier
   return /^\p{L}/u.test(noun) ? { noun, modifiers, scale: 1 } : null;
 }
 
-function valueOf(digits: string | undefined, words: string | undefined, scaleWord: string | undefined): number | null {
+function numberOf(digits: string | undefined, words: string | undefined, scaleWord: string | undefined): number | null {
   const base = digits ? Number(digits.replace(/,/g, '')) : wordValue(words ?? '');
   // Years are dates, not counts.
   if (digits && !scaleWord && base >= 1900 && base <= 2100 && !digits.includes(',')) return null;
@@ -209,7 +209,7 @@ function collectiveCounts(text: string): Quantity[] {
   const found: Quantity[] = [];
   for (const m of text.matchAll(COLLECTIVE)) {
     const [, noun = '', qualifier, number = ''] = m;
-    const value = /^\d/.test(number) ? valueOf(number, undefined, undefined) : wordValue(number);
+    const value = /^\d/.test(number) ? numberOf(number, undefined, undefined) : wordValue(number);
     if (value === null || value < 0) continue;
     const [low, high] = range(value, qualifier);
     const counted =
@@ -247,7 +247,7 @@ export function findQuantities(text: string): Quantity[] {
     else if (vague) value = VAGUE.find(([v]) => v === vague.toLowerCase())?.[1] ?? [0, 0];
     else if (article) value = range(article.toLowerCase() === 'half an' ? 0.5 : 1, qualifier);
     else {
-      const base = valueOf(digits, words, digitScale ?? wordScale);
+      const base = numberOf(digits, words, digitScale ?? wordScale);
       if (base === null) continue;
       value = range(base, qualifier);
     }
