@@ -196,8 +196,11 @@ export async function evaluateStories(options: StoryEvalOptions = {}): Promise<S
   for (const { uid } of ordered) {
     const brief = briefs.get(uid) as Brief;
     articleOfKey.set(brief.meta.cacheKey, uid);
-    storyOf.set(uid, (await index.fileBrief(brief)).storyId);
+    await index.fileBrief(brief);
   }
+  // Read back after every filing: a later brief may have folded an earlier one's story into its own.
+  for (const { uid } of ordered)
+    storyOf.set(uid, (await index.storyOf((briefs.get(uid) as Brief).meta.cacheKey)) ?? uid);
   const gold = new Map(set.articles.map((a) => [a.uid, a.event]));
   const { precision, recall } = bCubed(storyOf, gold);
   const ctx = { countries, lexicon: loadLexicon() };

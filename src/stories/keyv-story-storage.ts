@@ -102,6 +102,9 @@ export function createKeyvStoryStorage(keyv: Keyv, now: () => number = Date.now)
     async members(storyId) {
       return (await read(`story:members:${storyId}`, z.array(StoryMemberSchema))) ?? [];
     },
+    async dropStory(storyId) {
+      await keyv.delete(`story:members:${storyId}`);
+    },
     async addMember(storyId, member, max, ttlMs) {
       const members = (await read(`story:members:${storyId}`, z.array(StoryMemberSchema))) ?? [];
       const next = members.length < max && !members.some((m) => m.key === member.key) ? [...members, member] : members;

@@ -87,6 +87,9 @@ export function createMemoryStoryStorage(now: () => number = Date.now): StorySto
     async members(storyId) {
       return live(stories, storyId) ?? [];
     },
+    async dropStory(storyId) {
+      stories.delete(storyId);
+    },
     async addMember(storyId, member, max, ttlMs) {
       const members = live(stories, storyId) ?? [];
       const next = members.length < max && !members.some((m) => m.key === member.key) ? [...members, member] : members;

@@ -107,6 +107,9 @@ export function createRedisStoryStorage(
       const values = await client.lRange(`${PREFIX}members:${storyId}`, 0, -1);
       return values.map((v) => parseJson(StoryMemberSchema, v)).filter((m) => m !== undefined);
     },
+    async dropStory(storyId) {
+      await client.del(`${PREFIX}members:${storyId}`);
+    },
     async addMember(storyId, member, max, ttlMs) {
       const values = (await client.eval(ADD_MEMBER, {
         keys: [`${PREFIX}members:${storyId}`],

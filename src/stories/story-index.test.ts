@@ -53,7 +53,7 @@ describe('story index', () => {
     const index = createStoryIndex(createMemoryStoryStorage(), countries);
     const first = await index.fileBrief(clashByArmenia);
     const again = await index.fileBrief(clashByArmenia);
-    expect(again).toEqual({ ...first, created: false });
+    expect(again).toEqual({ ...first, created: false, absorbed: [] });
     expect(await index.membersOf(first.storyId)).toHaveLength(1);
   });
 
@@ -113,6 +113,41 @@ describe('story index', () => {
       }),
     );
     expect(same.storyId).toBe(first.storyId);
+  });
+
+  it('folds in a lone report that a later report ties to the story', async () => {
+    const index = createStoryIndex(createMemoryStoryStorage(), countries);
+    const army = await index.fileBrief(
+      buildBrief({
+        key: 'army',
+        publishedAt: '2026-10-22T01:00:00Z',
+        title: 'Missile from Yemen intercepted over central Israel',
+        text: 'A missile launched from Yemen was intercepted over central Israel after sirens sounded in Rishon Lezion and Modiin, the military said.',
+      }),
+    );
+    // The other side's report shares the airport and little else with the army's.
+    const yemen = await index.fileBrief(
+      buildBrief({
+        key: 'yemen',
+        publishedAt: '2026-10-22T06:00:00Z',
+        title: 'Yemeni forces target Ben Gurion airport with two Palestine missiles',
+        text: 'The Yemeni armed forces said they targeted Ben Gurion airport in the Jaffa area with two hypersonic missiles, halting air traffic at Lod.',
+      }),
+    );
+    expect(yemen.storyId).not.toBe(army.storyId);
+    const wire = await index.fileBrief(
+      buildBrief({
+        key: 'wire',
+        publishedAt: '2026-10-22T09:00:00Z',
+        title: 'Yemen says it fired two missiles at Ben Gurion airport; Israel says one intercepted',
+        text: 'Yemen said it fired two hypersonic missiles at Ben Gurion airport, hours after the military said a missile launched from Yemen was intercepted over central Israel after sirens in Rishon Lezion and Modiin. Air traffic at Lod was halted.',
+      }),
+    );
+    expect(wire.storyId).toBe(army.storyId);
+    expect(wire.absorbed).toEqual([yemen.storyId]);
+    expect(await index.storyOf('yemen')).toBe(army.storyId);
+    expect((await index.membersOf(army.storyId)).map((m) => m.key)).toEqual(['army', 'wire', 'yemen']);
+    expect(await index.membersOf(yemen.storyId)).toEqual([]);
   });
 
   it('caps a story’s members while later briefs still know their story', async () => {

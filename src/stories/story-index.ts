@@ -1,40 +1,12 @@
 import type { Brief } from '../brief/schema.js';
 import { type BriefFeatures, briefFeatures } from './brief-features.js';
 import type { CountryGazetteer } from './countries.js';
-import { normOf, rarity, similarity, weighByRarity } from './similarity.js';
-import { COMMON, type Postings, type StoryMember, type StoryStorage } from './story-storage.js';
+import { matchStories } from './match-stories.js';
+import { normOf } from './similarity.js';
+import { DAY_MS, DEFAULT_STORY_OPTIONS, dayOf, type StoryIndexOptions } from './story-options.js';
+import type { StoryMember, StoryStorage } from './story-storage.js';
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
-
-export interface StoryIndexOptions {
-  /** Briefs published further apart than this are never one story. */
-  windowMs: number;
-  /** Least similarity to a story's closest member for a brief to join it. */
-  threshold: number;
-  /** A story lists at most this many briefs; later ones still know their story. */
-  maxMembers: number;
-  /** A feature filed under more briefs than this in the window is too common to find candidates by. */
-  postingLimit: number;
-  /** How many candidate briefs (found through rare features) are scored in full. */
-  candidates: number;
-  /** Postings read to find candidates, rarest features first: a bound on the work per filing. */
-  maxPostingsScanned: number;
-  /** How long a brief remembers its story and a story its members (buttons work this long). */
-  retainMs: number;
-  now: () => number;
-}
-
-export const DEFAULT_STORY_OPTIONS: StoryIndexOptions = {
-  windowMs: 72 * HOUR_MS,
-  threshold: 0.2,
-  maxMembers: 50,
-  postingLimit: 250,
-  candidates: 24,
-  maxPostingsScanned: 2_000,
-  retainMs: 30 * DAY_MS,
-  now: Date.now,
-};
+export { DEFAULT_STORY_OPTIONS, type StoryIndexOptions } from './story-options.js';
 
 export interface FiledBrief {
   storyId: string;
@@ -42,6 +14,8 @@ export interface FiledBrief {
   memberKeys: string[];
   /** True when the brief started a new story. */
   created: boolean;
+  /** Stories of one brief each that this filing folded into the brief's story (see createStoryIndex). */
+  absorbed: string[];
 }
 
 export interface StoryIndex {
@@ -52,115 +26,56 @@ export interface StoryIndex {
   membersOf(storyId: string): Promise<StoryMember[]>;
 }
 
-export interface StoryMatch {
-  /** The story of the closest candidate above the threshold, or null. */
-  storyId: string | null;
-  score: number;
-  /** The brief's weights scaled by rarity in the window: stored with it, so later briefs compare alike. */
-  weighted: Map<string, number>;
-}
-
-/** Names, designations, units and counts of ten or more: one event's reports share at least one. */
-const ANCHOR = /^(?:[ewu]:|n:\d{2,})/;
-
-/** An outlet's reports of two events read alike (its templates, its reporters): their likeness counts less. */
-const SAME_SOURCE = 0.6;
-/** Two reports whose leads put the event on days more than a day apart tell two events of one kind. */
-const OTHER_DAY = 0.5;
-
-function daysApart(a: string[], b: string[]): boolean {
-  if (!a.length || !b.length) return false;
-  return !a.some((x) => b.some((y) => Math.abs(Date.parse(x) - Date.parse(y)) <= DAY_MS));
-}
-
-/** Below this rarity a shared feature is common in the window (the day, a big city) and proves nothing. */
-const SPECIFIC = 0.3;
-
-/**
- * Enough in common to be one event: two specific shared features (not countries, not common in the
- * window), one of them a name, designation or unit. One shared weapon or unit alone is a
- * coincidence: the same drone type is in every night's reports.
- */
-function sharesEnough(query: Map<string, number>, rarityOf: (f: string) => number, candidate: [string, number][]) {
-  const shared = candidate.filter(([f]) => query.has(f) && !f.startsWith('c:') && rarityOf(f) >= SPECIFIC);
-  return shared.length >= 2 && shared.some(([feature]) => ANCHOR.test(feature));
-}
-
-const dayOf = (time: number) => Math.floor(time / DAY_MS);
+/** A lone brief is folded in only when the new brief is nearly as close to it as to its own story. */
+const ABSORB_SHARE = 0.8;
 
 /** A story is named after the brief that started it, so filing the same brief twice names it the same. */
 export const storyIdFor = (briefKey: string) => `s-${briefKey.slice(0, 24)}`;
 
 /**
- * Files briefs into stories. Candidates come from the posting lists of the brief's features (only
- * rare ones: a full list is skipped), limited to the time window, so the work grows with the briefs
- * that share a rare feature, not with the store. The best candidates are scored in full and the
- * brief joins the story of the most similar one above the threshold, or starts a story.
+ * Files briefs into stories: a brief joins the story of its closest match (see matchStories), or
+ * starts one. The work grows with the briefs that share a rare feature, not with the store.
  *
- * A brief close to two stories joins the closer one; stories are never merged. Merging would change
- * the id of a story already shown (a Discord thread, a button), and a brief close to two stories is
- * most often a round-up that mentions both events, which should not glue them together.
+ * A brief close to two stories joins the closer one, and stories of several briefs are never
+ * merged: that would change the id of a story already shown (a Discord thread, a button), and a
+ * brief close to two such stories is most often a round-up that mentions both events. A story of
+ * a single brief that the new brief also matches is folded in, though: it was a report of this
+ * event that came in too unlike the first ones (opposite sides share few words), and moving one
+ * brief disturbs nothing built on a story. The filing names the stories it folded in.
  */
 export function createStoryIndex(
   storage: StoryStorage,
   countries: CountryGazetteer,
   overrides: Partial<StoryIndexOptions> = {},
-): StoryIndex & { bestMatch(features: BriefFeatures): Promise<StoryMatch> } {
+): StoryIndex {
   const options = { ...DEFAULT_STORY_OPTIONS, ...overrides };
   // Briefs filed by this process go one at a time, so two reports of a new event find each other.
   let queue: Promise<unknown> = Promise.resolve();
 
-  async function bestMatch(features: BriefFeatures): Promise<StoryMatch> {
-    const now = options.now();
-    const names = [...features.weights.keys()];
-    const [postings, indexed] = await Promise.all([
-      storage.postings(names, options.postingLimit),
-      storage.countIndexed(Array.from({ length: Math.ceil(options.windowMs / DAY_MS) + 1 }, (_, i) => dayOf(now) - i)),
-    ]);
-    const rarityOf = (feature: string) => rarity(postings.get(feature), indexed);
-    const weighted = weighByRarity(features.weights, rarityOf);
-    const found = new Map<string, number>();
-    // Rarest first, until the bound: a rare shared name finds a story's reports; a feature in
-    // hundreds of briefs adds little but work.
-    const lists = [...(postings as Map<string, Postings>)]
-      .filter((entry): entry is [string, [string, number][]] => entry[1] !== COMMON && entry[1].length > 0)
-      .sort((a, b) => a[1].length - b[1].length);
-    let scanned = 0;
-    for (const [feature, list] of lists) {
-      scanned += list.length;
-      if (scanned > options.maxPostingsScanned && found.size > 0) break;
-      const share = weighted.get(feature) ?? 0;
-      for (const [key, time] of list) {
-        if (key !== features.key && Math.abs(time - features.time) <= options.windowMs) {
-          found.set(key, (found.get(key) ?? 0) + share);
-        }
-      }
+  /** Moves the lone brief of another story into this one. */
+  async function absorb(from: string, into: string, now: number): Promise<boolean> {
+    const [lone, ...rest] = await storage.members(from);
+    if (!lone || rest.length) return false;
+    const [indexed] = await storage.getBriefs([lone.key]);
+    if (indexed) {
+      const ttl = Math.max(indexed.time, now) + options.windowMs - now;
+      await storage.putBrief({ ...indexed, storyId: into }, Math.max(1, ttl));
     }
-    const top = [...found]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, options.candidates)
-      .map(([key]) => key);
-    const norm = normOf(weighted);
-    const best: StoryMatch = { storyId: null, score: 0, weighted };
-    for (const candidate of await storage.getBriefs(top)) {
-      if (!candidate || !sharesEnough(weighted, rarityOf, candidate.features)) continue;
-      const score =
-        similarity(weighted, norm, candidate.features, candidate.norm) *
-        (features.source !== null && candidate.source === features.source ? SAME_SOURCE : 1) *
-        (daysApart(features.days, candidate.days) ? OTHER_DAY : 1);
-      if (score >= options.threshold && score > best.score) Object.assign(best, { storyId: candidate.storyId, score });
-    }
-    return best;
+    await storage.setStoryOf(lone.key, into, options.retainMs);
+    await storage.addMember(into, lone, options.maxMembers, options.retainMs);
+    await storage.dropStory(from);
+    return true;
   }
 
   async function file(features: BriefFeatures): Promise<FiledBrief> {
     const key = features.key;
     const known = await storage.storyOf(key);
     if (known) {
-      return { storyId: known, memberKeys: (await storage.members(known)).map((m) => m.key), created: false };
+      const memberKeys = (await storage.members(known)).map((m) => m.key);
+      return { storyId: known, memberKeys, created: false, absorbed: [] };
     }
-    const match = await bestMatch(features);
-    const storyId = match.storyId ?? storyIdFor(key);
+    const match = await matchStories(storage, features, options);
+    const storyId = match.stories[0]?.storyId ?? storyIdFor(key);
     const now = options.now();
     // Kept while a brief published within the window of this one could still be filed.
     const expiresAt = Math.max(features.time, now) + options.windowMs;
@@ -182,13 +97,19 @@ export function createStoryIndex(
       storage.noteIndexed(dayOf(now), options.windowMs + 2 * DAY_MS),
       storage.setStoryOf(key, storyId, options.retainMs),
     ]);
-    const members = await storage.addMember(
+    await storage.addMember(
       storyId,
       { key, outlet: features.outlet, time: features.time },
       options.maxMembers,
       options.retainMs,
     );
-    return { storyId, memberKeys: members.map((m) => m.key), created: !match.storyId };
+    const absorbed: string[] = [];
+    const best = match.stories[0]?.score ?? 0;
+    for (const { storyId: other, score } of match.stories.slice(1)) {
+      if (score >= ABSORB_SHARE * best && (await absorb(other, storyId, now))) absorbed.push(other);
+    }
+    const memberKeys = (await storage.members(storyId)).map((m) => m.key);
+    return { storyId, memberKeys, created: match.stories.length === 0, absorbed };
   }
 
   function fileFeatures(features: BriefFeatures): Promise<FiledBrief> {
@@ -198,7 +119,6 @@ export function createStoryIndex(
   }
 
   return {
-    bestMatch,
     fileBrief: (brief) => fileFeatures(briefFeatures(brief, countries)),
     fileFeatures,
     async storyOf(briefKey) {

@@ -49,4 +49,6 @@ export interface StoryStorage {
   members(storyId: string): Promise<StoryMember[]>;
   /** Adds a member unless the story already has `max`; returns the members after. */
   addMember(storyId: string, member: StoryMember, max: number, ttlMs: number): Promise<StoryMember[]>;
+  /** Forgets a story's member list (its one brief was folded into another story). */
+  dropStory(storyId: string): Promise<void>;
 }

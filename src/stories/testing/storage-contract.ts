@@ -94,6 +94,8 @@ export function storyStorageContract(name: string, open: (clock: ContractClock) 
       expect(full.map((m) => m.key)).toEqual([`m1${unique}`, `m2${unique}`]);
       expect(await storage.members(`s${unique}`)).toEqual(full);
       expect(await storage.members(`none${unique}`)).toEqual([]);
+      await storage.dropStory(`s${unique}`);
+      expect(await storage.members(`s${unique}`)).toEqual([]);
     });
   });
 }
