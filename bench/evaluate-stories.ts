@@ -44,6 +44,7 @@ export interface StoryEvalRow {
   'conflict recall': string;
   'conflict precision': string;
   'agreement recall': string;
+  'agreement precision': string;
   'one-side recall': string;
   'compare ms (median story)': string;
 }
@@ -126,6 +127,16 @@ export function scoreComparisons(set: StorySet, comparisons: Comparison[], artic
   const conflicts = labelled.filter((l) => l.kind === 'conflict');
   const predicted = points.filter((p) => p.status === 'conflict');
   const right = predicted.filter((p) => conflicts.some((l) => pointMatches(p, l.cues, articleOfKey)));
+  // An agreement point is right when it matches a labelled agreement, or sides of a labelled
+  // conflict that give the same value (they agree with each other).
+  const agreeable = [
+    ...labelled.filter((l) => l.kind === 'agree'),
+    ...labelled
+      .filter((l) => l.kind === 'conflict')
+      .flatMap((l) => [...new Set(l.cues.map((c) => c.value))].map((v) => ({ ...l, cues: l.cues.filter((c) => c.value === v) }))),
+  ].map((l) => ({ ...l, cues: l.cues.map((c) => ({ ...c, value: undefined })) }));
+  const agreePoints = points.filter((p) => p.status === 'agree');
+  const rightAgree = agreePoints.filter((p) => agreeable.some((l) => pointMatches(p, l.cues, articleOfKey)));
   const oneSide = labelled.filter((l) => l.kind === 'one_side');
   const oneSideFound = oneSide.filter((l) =>
     points.some(
@@ -138,6 +149,7 @@ export function scoreComparisons(set: StorySet, comparisons: Comparison[], artic
     'conflict recall': ratio(found('conflict').length, conflicts.length),
     'conflict precision': ratio(right.length, predicted.length),
     'agreement recall': ratio(found('agree').length, labelled.filter((l) => l.kind === 'agree').length),
+    'agreement precision': ratio(rightAgree.length, agreePoints.length),
     'one-side recall': ratio(oneSideFound.length, oneSide.length),
   };
 }

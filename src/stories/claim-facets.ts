@@ -1,6 +1,7 @@
 import { ASPECTS, type AspectName, BACKGROUND, DENIAL, STARTED } from './aspects.js';
 import { type CasualtyCount, countFacets, type ThingCount } from './count-facets.js';
 import type { CountryGazetteer } from './countries.js';
+import { findDates } from './find-dates.js';
 import { findNames } from './find-names.js';
 import { contentWords, foldCase } from './words.js';
 
@@ -17,6 +18,8 @@ export interface ClaimFacets {
   denied: boolean;
   /** It tells of earlier events or running totals ("since the truce"): its values are not this event's. */
   background: boolean;
+  /** Days it names (YYYY-MM-DD), weekdays read against the article's date. */
+  days: string[];
   /** Names it gives (places, people, designations, countries), folded → as written. */
   names: Map<string, string>;
   words: Set<string>;
@@ -80,10 +83,17 @@ function namesIn(text: string, countries: CountryGazetteer): Map<string, string>
 
 /**
  * What a claim says about the event, in forms two claims can be compared by. `self` is the
- * reporting outlet's country, for what it says in the first person ("no loss of life on our side").
+ * reporting outlet's country, for what it says in the first person ("no loss of life on our side");
+ * `published` the article's date, for the days it names ("on Tuesday").
  */
-export function claimFacets(text: string, countries: CountryGazetteer, self: string | null = null): ClaimFacets {
+export function claimFacets(
+  text: string,
+  countries: CountryGazetteer,
+  self: string | null = null,
+  published: Date | null = null,
+): ClaimFacets {
   return {
+    days: published ? findDates(text, published) : [],
     aspects: aspectsOf(text),
     initiator: initiatorOf(text, countries),
     ...countFacets(text, countries, self),

@@ -62,9 +62,16 @@ describe('compareStory', () => {
     );
   });
 
+  it('draws out, beside a conflict, the sources that give the same value', () => {
+    const agreed = clash.points.find((p) => p.subject === 'Casualties among soldiers (Armenia): 2 injured');
+    expect(agreed?.status).toBe('agree');
+    expect(agreed?.sides.map((s) => s.member)).toEqual(['am-mod-1', 'wire-1']);
+  });
+
   it('does not set one side’s “no losses” against the other side’s dead', () => {
-    const own = clash.points.find((p) => p.subject === 'Casualties among soldiers (Azerbaijan)');
-    expect(own?.status).toBe('one_side');
+    const noLosses = (p: (typeof clash.points)[number]) => p.sides.some((s) => s.quote?.includes('no losses among'));
+    expect(clash.points.filter(noLosses).length).toBeGreaterThan(0);
+    expect(clash.points.filter((p) => p.status === 'conflict' && noLosses(p))).toEqual([]);
   });
 
   it('puts conflicts first, then agreements, then one-side points, and is a valid Comparison', () => {

@@ -9,6 +9,8 @@ const ONE_SIDE_PER_MEMBER = 3;
 const MAX_ONE_SIDE = 12;
 const STATUS_ORDER: Record<PointStatus, number> = { conflict: 0, agree: 1, one_side: 2 };
 
+const key = (s: Statement) => `${s.member}#${s.order}`;
+
 function memberOf({ brief, origin }: StoryBrief): ComparisonMember {
   return {
     key: brief.meta.cacheKey,
@@ -84,9 +86,18 @@ export function compareStory(members: StoryBrief[], ctx: CompareContext): Compar
   const common = commonNames(statements, members.length);
   const byValue = pointsByValue(statements, common);
   const placed = new Set(byValue.flatMap((p) => p.entries.map((e) => e.statement)));
+  // Every statement, placed or not: a sentence on a count may also agree with another on the place.
+  const opposed = new Set(
+    byValue.flatMap((p) =>
+      p.conflicts.flatMap(([a, b]) => [
+        `${key(a.statement)}|${key(b.statement)}`,
+        `${key(b.statement)}|${key(a.statement)}`,
+      ]),
+    ),
+  );
   const byTopic = pointsByTopic(
-    statements.filter((s) => !placed.has(s)),
-    common,
+    statements.filter((s) => !s.facets.background),
+    (a, b) => opposed.has(`${key(a)}|${key(b)}`),
   );
   for (const p of byTopic) for (const e of p.entries) placed.add(e.statement);
   const drafts = withoutRepeats([...byValue, ...byTopic, ...oneSidePoints(statements, placed, common)]);

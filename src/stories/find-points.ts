@@ -9,6 +9,8 @@ export interface DraftPoint {
   entries: Entry[];
   conflicts: [Entry, Entry][];
   agreements: [Entry, Entry][];
+  /** For an agreement drawn out of a conflict: the value its sides share. */
+  agreedOn?: PointValue;
 }
 
 /** A member rarely needs more than four sides on one point; more only repeat it. */
@@ -98,6 +100,26 @@ export function pointsByValue(statements: Statement[], common: Set<string>): Dra
     const related = new Set([...conflicts, ...agreements].flat());
     if (!related.size) continue;
     points.push(limitSides({ bucket, entries: entries.filter((e) => related.has(e)), conflicts, agreements }));
+    if (conflicts.length) points.push(...agreementsWithin(bucket, agreements));
   }
   return points;
+}
+
+/**
+ * Where sources conflict on a point, those that give the same value still agree with each other:
+ * "84 servicemen returned" in three reports is an agreement beside the conflict over 84 or 90.
+ */
+function agreementsWithin(bucket: string, agreements: [Entry, Entry][]): DraftPoint[] {
+  const groupOf = new Map<Entry, Set<Entry>>();
+  for (const [a, b] of agreements) {
+    const group = new Set([...(groupOf.get(a) ?? [a]), ...(groupOf.get(b) ?? [b])]);
+    for (const entry of group) groupOf.set(entry, group);
+  }
+  return [...new Set(groupOf.values())]
+    .filter((group) => new Set([...group].map((e) => e.statement.source)).size > 1)
+    .map((group) => {
+      const entries = [...group];
+      const pairs = agreements.filter(([a, b]) => group.has(a) && group.has(b));
+      return limitSides({ bucket, entries, conflicts: [], agreements: pairs, agreedOn: entries[0]?.value });
+    });
 }

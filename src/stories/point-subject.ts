@@ -105,12 +105,15 @@ function baseSubject(point: DraftPoint): string | null {
 export function pointSubject(point: DraftPoint, common: Set<string>, lexicon: Lexicon): string {
   const base = baseSubject(point);
   const named = point.bucket === 'one' ? !base : NAMED_ASPECTS.has(point.bucket);
-  const names = named
-    ? sharedNames(point.entries, common).filter((n) => unquotedLoadedTerms(n, lexicon).length === 0)
-    : [];
+  // A topic point is about what its sides share, the story's own place included when nothing rarer is.
+  const specific = named ? sharedNames(point.entries, common) : [];
+  const names = (specific.length || point.bucket !== 'topic' ? specific : sharedNames(point.entries, new Set())).filter(
+    (n) => unquotedLoadedTerms(n, lexicon).length === 0,
+  );
   const lone = point.entries[0]?.statement.source;
+  const agreed = point.agreedOn ? `: ${describe(point.agreedOn)}` : '';
   const subject = base
-    ? `${base}${names.length && !base.includes('(') ? ` (${names.join(', ')})` : ''}`
+    ? `${base}${agreed}${names.length && !base.includes('(') ? ` (${names.join(', ')})` : ''}`
     : names.join(', ') || (point.bucket === 'one' && lone ? `Reported by ${lone}` : 'Other reported details');
   return subject.slice(0, 160);
 }

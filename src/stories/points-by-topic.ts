@@ -6,20 +6,26 @@ import type { Statement } from './story-statements.js';
 export const TOPIC_THRESHOLD = 0.35;
 const NAME_WEIGHT = 2;
 
-function vectorOf(statement: Statement, common: Set<string>): Map<string, number> {
+/** Names, days and words; how many statements share each sets its weight, so the event's own place counts little. */
+function vectorOf(statement: Statement): Map<string, number> {
   const vector = new Map<string, number>();
-  for (const name of statement.facets.names.keys()) if (!common.has(name)) vector.set(`n:${name}`, NAME_WEIGHT);
+  for (const name of statement.facets.names.keys()) vector.set(`n:${name}`, NAME_WEIGHT);
+  for (const day of statement.facets.days) vector.set(`d:${day}`, NAME_WEIGHT);
   for (const word of statement.facets.words) if (!vector.has(`n:${word}`)) vector.set(`w:${word}`, 1);
   return vector;
 }
 
 /**
- * Statements no value placed, grouped when two sources say much the same thing: cosine over their
- * specific names and words, weighted by how few statements of the story use them. A point holds at
- * most one statement per source, so two sentences of one report never make an agreement.
+ * Statements grouped when two sources say much the same thing: cosine over their names, days and
+ * words, weighted by how few statements of the story use them. A point holds at
+ * most one statement per source, so two sentences of one report never make an agreement, and
+ * never two statements that conflict on a value.
  */
-export function pointsByTopic(statements: Statement[], common: Set<string>): DraftPoint[] {
-  const vectors = statements.map((s) => vectorOf(s, common));
+export function pointsByTopic(
+  statements: Statement[],
+  conflicting: (a: Statement, b: Statement) => boolean,
+): DraftPoint[] {
+  const vectors = statements.map(vectorOf);
   const df = new Map<string, number>();
   for (const v of vectors) for (const f of v.keys()) df.set(f, (df.get(f) ?? 0) + 1);
   const weighted = vectors.map((v) => {
@@ -31,7 +37,9 @@ export function pointsByTopic(statements: Statement[], common: Set<string>): Dra
   const pairs: [number, number, number][] = [];
   for (let i = 0; i < statements.length; i++) {
     for (let j = i + 1; j < statements.length; j++) {
-      if (statements[i]?.source === statements[j]?.source) continue;
+      const [x, y] = [statements[i] as Statement, statements[j] as Statement];
+      // Two statements set against each other on some point do not agree on another.
+      if (x.source === y.source || conflicting(x, y)) continue;
       const [a, b] = [weighted[i] as Map<string, number>, weighted[j] as Map<string, number>];
       let dot = 0;
       for (const [f, x] of a) dot += x * (b.get(f) ?? 0);

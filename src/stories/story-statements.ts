@@ -1,6 +1,7 @@
 import type { Lexicon } from '../brief/checks/loaded-terms.js';
 import { quoteLoadedTerms } from '../brief/checks/neutrality.js';
 import type { Brief } from '../brief/schema.js';
+import { briefTime } from './brief-features.js';
 import { type ClaimFacets, claimFacets } from './claim-facets.js';
 import type { Origin, Side } from './comparison-schema.js';
 import type { CountryGazetteer } from './countries.js';
@@ -55,6 +56,7 @@ export function statementsOf(member: StoryBrief, ctx: CompareContext): Statement
   const source = sourceOf(member);
   // Whose "our side" is: the country of whoever speaks in the article.
   const self = member.origin?.country ?? brief.sourceNote.outlet.country;
+  const published = new Date(briefTime(brief));
   const statements: Statement[] = brief.claims.map((claim, order) => {
     const quote = claim.grounded === true ? claim.quote : null;
     return {
@@ -68,7 +70,7 @@ export function statementsOf(member: StoryBrief, ctx: CompareContext): Statement
         quote,
         from: 'claim',
       },
-      facets: claimFacets(factText(claim.statement, quote), ctx.countries, self),
+      facets: claimFacets(factText(claim.statement, quote), ctx.countries, self, published),
     };
   });
   const covered = brief.claims.flatMap((c) => [bare(c.statement), c.quote ? bare(c.quote) : '']).filter(Boolean);
@@ -87,7 +89,7 @@ export function statementsOf(member: StoryBrief, ctx: CompareContext): Statement
         quote: sentence,
         from: 'article',
       },
-      facets: claimFacets(sentence, ctx.countries, self),
+      facets: claimFacets(sentence, ctx.countries, self, published),
     });
   }
   return statements;
