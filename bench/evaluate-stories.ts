@@ -133,7 +133,9 @@ export function scoreComparisons(set: StorySet, comparisons: Comparison[], artic
     ...labelled.filter((l) => l.kind === 'agree'),
     ...labelled
       .filter((l) => l.kind === 'conflict')
-      .flatMap((l) => [...new Set(l.cues.map((c) => c.value))].map((v) => ({ ...l, cues: l.cues.filter((c) => c.value === v) }))),
+      .flatMap((l) =>
+        [...new Set(l.cues.map((c) => c.value))].map((v) => ({ ...l, cues: l.cues.filter((c) => c.value === v) })),
+      ),
   ].map((l) => ({ ...l, cues: l.cues.map((c) => ({ ...c, value: undefined })) }));
   const agreePoints = points.filter((p) => p.status === 'agree');
   const rightAgree = agreePoints.filter((p) => agreeable.some((l) => pointMatches(p, l.cues, articleOfKey)));
@@ -161,7 +163,7 @@ async function briefAll(articles: LabelledArticle[], options: StoryEvalOptions):
   const briefs = new Map<string, Brief>();
   try {
     for (const { uid, article } of articles) {
-      const { brief } = await makeBrief(
+      const made = await makeBrief(
         {
           source: { kind: 'html', html: pageOf(article), url: article.url },
           engine: options.engine ?? 'offline',
@@ -169,8 +171,12 @@ async function briefAll(articles: LabelledArticle[], options: StoryEvalOptions):
           bypassCache: true,
         },
         pipeline.ctx,
-      );
-      briefs.set(uid, brief);
+      ).catch((error: unknown) => {
+        // A page the pipeline refuses (too short, say) is reported and left out, not a crash.
+        console.log(`not briefed: ${uid}: ${error instanceof Error ? error.message : String(error)}`);
+        return null;
+      });
+      if (made) briefs.set(uid, made.brief);
     }
   } finally {
     await pipeline.close();
@@ -201,25 +207,27 @@ export async function evaluateStories(options: StoryEvalOptions = {}): Promise<S
     (a, b) => Date.parse(a.article.publishedAt) - Date.parse(b.article.publishedAt) || a.uid.localeCompare(b.uid),
   );
   const briefs = await briefAll(ordered, options);
+  const briefed = ordered.filter((a) => briefs.has(a.uid));
   const countries = loadCountries();
   const index = createStoryIndex(createMemoryStoryStorage(), countries);
   const storyOf = new Map<string, string>();
   const articleOfKey = new Map<string, string>();
-  for (const { uid } of ordered) {
+  for (const { uid } of briefed) {
     const brief = briefs.get(uid) as Brief;
     articleOfKey.set(brief.meta.cacheKey, uid);
     await index.fileBrief(brief);
   }
   // Read back after every filing: a later brief may have folded an earlier one's story into its own.
-  for (const { uid } of ordered)
+  for (const { uid } of briefed) {
     storyOf.set(uid, (await index.storyOf((briefs.get(uid) as Brief).meta.cacheKey)) ?? uid);
-  const gold = new Map(set.articles.map((a) => [a.uid, a.event]));
+  }
+  const gold = new Map(briefed.map((a) => [a.uid, a.event]));
   const { precision, recall } = bCubed(storyOf, gold);
   const ctx = { countries, lexicon: loadLexicon() };
   const comparisons: Comparison[] = [];
   const times: number[] = [];
   for (const storyId of new Set(storyOf.values())) {
-    const members = ordered
+    const members = briefed
       .filter((a) => storyOf.get(a.uid) === storyId)
       .map((a) => ({ brief: briefs.get(a.uid) as Brief }));
     if (members.length < 2) continue;
@@ -232,7 +240,7 @@ export async function evaluateStories(options: StoryEvalOptions = {}): Promise<S
   return [
     {
       engine: options.engine ?? 'offline',
-      articles: set.articles.length,
+      articles: briefed.length,
       events: new Set(gold.values()).size,
       stories: new Set(storyOf.values()).size,
       'B-cubed precision': precision.toFixed(3),

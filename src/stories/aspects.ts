@@ -87,10 +87,11 @@ export const ASPECTS = {
   },
   target: {
     subject: 'What was targeted',
-    marker: /\b(?:target\w*|struck|hit|strike|attack\w*|shell\w*|bomb\w*|fire)\b/i,
+    marker:
+      /\b(?:target\w*|struck|hit|strike|attack\w*|shell\w*|bomb\w*|fire|(?:was|were) (?:a|an|purely|entirely|only))\b/i,
     values: {
       military:
-        /\b(?:(?:weapons?|munitions?|military|missile|rocket|launch(?:ing)?|storage|production|ammunition) (?:site|depot|facility|facilities|infrastructure|launchers?|components|stores?)|military (?:targets?|posts?|positions?|bases?|objects?)|(?:army )?posts (?:from which|used)|command (?:cent(?:er|re)|post)|(?:\w+ )?site used to)\b/i,
+        /\b(?:(?:weapons?|munitions?|military|missile|rocket|launch(?:ing)?|storage|production|ammunition) (?:site|depot|facility|facilities|infrastructure|launchers?|components|stores?)|military (?:targets?|posts?|positions?|bases?|objects?|facilit(?:y|ies))|(?:army )?posts (?:from which|used)|command (?:cent(?:er|re)|post)|training (?:cent(?:er|re)|camp|ground)|barracks|(?:\w+ )?site used to)\b/i,
       civilian:
         /\b(?:farm|livestock|residential|civilian (?:homes?|houses?|buildings?|areas?|population|cars?|vehicles?|infrastructure|targets?)|homes?|houses|school|hospital|mosque|church|market)\b/i,
     },
@@ -130,12 +131,11 @@ export const ASPECTS = {
   },
   cause: {
     subject: 'What caused it',
-    marker:
-      /\b(?:caused by|due to|result(?:ed)? (?:of|from)|because of|blamed|attributed to|triggered by|the cause|was sparked by)\b/i,
     values: {
       accident:
-        /\b(?:accident(?:al|ally)?|malfunction(?:ed|ing)?|technical (?:fault|failure|problem|malfunction)|short circuit|negligence|careless(?:ness)?|faulty|mishap|pilot error)\b/i,
-      attack: /\b(?:attack(?:ed)?|strike|shelling|shelled|sabotage|deliberate(?:ly)?|drone|missile|rocket)\b/i,
+        /\b(?:(?:an|the) accident|accidental(?:ly)?|malfunction(?:ed|ing)?|technical (?:fault|failure|problem|malfunction)|short circuit|negligence|careless(?:ness)?|faulty|mishap|pilot error|(?:torn loose|lost|dragged) (?:\w+ ){0,3}(?:in|by|during) a storm)\b/i,
+      deliberate:
+        /\b(?:sabotage|deliberate(?:ly)?|intentional(?:ly)?|on purpose|act of war|(?:caused by|due to|result(?:ed)? (?:of|from)|because of|triggered by) (?:an? |the )?(?:\w+ )?(?:attack|strike|drone|missile|rocket|shelling))\b/i,
     },
   },
 } as const;

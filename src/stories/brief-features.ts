@@ -3,6 +3,7 @@ import type { CountryGazetteer } from './countries.js';
 import { findDates } from './find-dates.js';
 import { findNames, isTitleCase, type NameSource } from './find-names.js';
 import { findQuantities } from './find-quantities.js';
+import { nameKey } from './name-key.js';
 import { contentWords } from './words.js';
 
 /** A brief reduced to what says which event it is: weighted features and a time. */
@@ -89,7 +90,8 @@ function featuresOf(sources: NameSource[], countries: CountryGazetteer, referenc
   const { names, designations, units } = findNames(sources, countries, exclude);
   const quantities = findQuantities(text).filter((q) => !q.partOf);
   const counts = quantities.filter((q) => q.low === q.high && q.low >= 2).map((q) => `n:${q.low} ${q.noun}`);
-  const found = new Map<string, number>([...names].map(([name, weight]) => [`e:${name}`, weight]));
+  // Names under one key for their spellings: opposite sides transliterate the same place differently.
+  const found = new Map<string, number>([...names].map(([name, weight]) => [`e:${nameKey(name)}`, weight]));
   for (const feature of [
     ...designations.map((d) => `w:${d}`),
     ...units.map((u) => `u:${u}`),
@@ -131,7 +133,7 @@ export function briefFeatures(brief: Brief, countries: CountryGazetteer): BriefF
   }
   for (const word of contentWords(`${title}\n${firstSentence(lead)}`)) {
     // A name or designation already counts as one; the outlet's own name ("(Reuters)") says nothing of the event.
-    if (!excluded.has(word) && !inBody.has(`e:${word}`) && !/\d/.test(word)) inLead.set(`t:${word}`, 1);
+    if (!excluded.has(word) && !inBody.has(`e:${nameKey(word)}`) && !/\d/.test(word)) inLead.set(`t:${word}`, 1);
   }
 
   const weights = new Map<string, number>();

@@ -28,6 +28,11 @@ export function sharedNames(a: Statement, b: Statement, common: Set<string>): st
   return [...a.facets.names.keys()].filter((n) => b.facets.names.has(n) && !common.has(n));
 }
 
+/** Names a statement gives beyond those every member gives. */
+function ownNames(s: Statement, common: Set<string>): string[] {
+  return [...s.facets.names.keys()].filter((n) => !common.has(n));
+}
+
 function wordOverlap(a: Statement, b: Statement): number {
   const x = a.facets.words;
   const y = b.facets.words;
@@ -43,11 +48,15 @@ function byValue(equal: boolean, a: Statement, b: Statement): Relation {
 }
 
 /**
- * Whose casualties: the same side (or both unsaid) and the same group, a count of everyone ("no
- * casualties") standing for any group. "It suffered no losses" says nothing of the other side's dead.
+ * Whose casualties: the same group, a count of everyone ("no casualties") standing for any group,
+ * and the same side, or a side left unsaid for a named group ("five soldiers" beside "30 Malian
+ * soldiers"). A count of everyone with no side is compared only with counts of no side: "it
+ * suffered no losses" says nothing of the other side's dead.
  */
 function sameCasualties(a: CasualtyCount, b: CasualtyCount): boolean {
-  return a.side === b.side && sameOrUnknown(a.group, b.group);
+  if (!sameOrUnknown(a.group, b.group)) return false;
+  if (a.side === b.side) return true;
+  return a.group !== null && b.group !== null && (a.side === null || b.side === null);
 }
 
 function relateCasualties(a: CasualtyCount, b: CasualtyCount, x: Statement, y: Statement): Relation {
@@ -85,8 +94,16 @@ export function relate(a: Entry, b: Entry, common: Set<string>): Relation {
     // The same value is agreement only about the same thing: "posts destroyed" on each side are two events.
     const related =
       sharedNames(a.statement, b.statement, common).length > 0 || wordOverlap(a.statement, b.statement) >= 0.5;
-    // Taking one village and holding another are no contradiction: control is compared place by place.
-    if (x.aspect === 'territory' && sharedNames(a.statement, b.statement, new Set()).length === 0) return null;
+    // Taking one village and holding another are no contradiction: where both name places of their
+    // own and none in common, control is about two places.
+    if (
+      x.aspect === 'territory' &&
+      sharedNames(a.statement, b.statement, new Set()).length === 0 &&
+      ownNames(a.statement, common).length > 0 &&
+      ownNames(b.statement, common).length > 0
+    ) {
+      return null;
+    }
     const relation = byValue(x.value === y.value, a.statement, b.statement);
     return relation === 'agree' && !related ? null : relation;
   }
