@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { loadLexicon } from '../src/brief/checks/loaded-terms.js';
 import { makeBrief } from '../src/brief/make-brief.js';
 import type { Brief, BriefLength } from '../src/brief/schema.js';
-import { parseConfig } from '../src/config.js';
+import { loadConfig, parseConfig } from '../src/config.js';
 import { createPipeline } from '../src/create-pipeline.js';
 import { createLogger } from '../src/logger.js';
 import { compareStory } from '../src/stories/compare-story.js';
@@ -255,7 +255,12 @@ export async function evaluateStories(options: StoryEvalOptions = {}): Promise<S
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const dir = args.find((a) => !a.startsWith('--'));
-  const rows = await evaluateStories({ dir, verbose: args.includes('--verbose'), env: { ...process.env } });
+  const env = { ...process.env };
+  const rows = await evaluateStories({ dir, verbose: args.includes('--verbose'), env });
+  // With a key, the same stories from the model's briefs (the comparison itself stays offline here).
+  if (rows.length && loadConfig().anthropic.apiKey)
+    rows.push(...(await evaluateStories({ dir, engine: 'anthropic', env })));
+  else if (rows.length) console.log('model briefs not scored: ANTHROPIC_API_KEY is not set');
   if (rows.length) {
     console.log('\nStories on the labelled set (goals: grouping F1 ≥ 0.95, conflict recall ≥ 0.9, offline)');
     console.table(rows);

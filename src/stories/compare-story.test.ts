@@ -155,4 +155,22 @@ describe('compareStory', () => {
     }
     expect(points[0]?.sides[0]?.statement).toContain('“puppet regime”');
   });
+
+  it('keeps an article sentence’s loaded words quoted even when the sentence has quotation marks of its own', () => {
+    const { points } = compare(
+      {
+        key: 'a',
+        outlet: 'Outlet A',
+        text: 'The commander called the unit “brave” and said the vile hegemonic system lost 12 tanks near Kupiansk.',
+      },
+      { key: 'b', outlet: 'Outlet B', text: 'The army said it lost 3 tanks near Kupiansk on Monday, officials said.' },
+    );
+    const sides = points.flatMap((p) => p.sides).filter((s) => s.member === 'a');
+    expect(sides.length).toBeGreaterThan(0);
+    for (const side of sides) {
+      expect(side.from).toBe('article');
+      expect(unquotedLoadedTerms(side.statement, ctx.lexicon)).toEqual([]);
+    }
+    for (const point of points) expect(unquotedLoadedTerms(point.note ?? '', ctx.lexicon)).toEqual([]);
+  });
 });

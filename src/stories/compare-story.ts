@@ -3,9 +3,11 @@ import { type DraftPoint, pointsByValue } from './find-points.js';
 import { conflictNote, pointSubject } from './point-subject.js';
 import { pointsByTopic } from './points-by-topic.js';
 import { storyCoverage } from './story-coverage.js';
-import { type CompareContext, type Statement, type StoryBrief, statementsOf } from './story-statements.js';
+import { type CompareContext, type Statement, type StoryBrief, sourceOf, statementsOf } from './story-statements.js';
 
 const ONE_SIDE_PER_MEMBER = 3;
+/** A comparison reads at most this many members, one per source first: beyond it, pairs cost more than they add. */
+export const MAX_COMPARED = 20;
 const MAX_ONE_SIDE = 12;
 const STATUS_ORDER: Record<PointStatus, number> = { conflict: 0, agree: 1, one_side: 2 };
 
@@ -23,6 +25,14 @@ function memberOf({ brief, origin }: StoryBrief): ComparisonMember {
     publishedAt: brief.article.publishedAt,
     origin: origin ?? null,
   };
+}
+
+/** Up to MAX_COMPARED members: the first of each source, then the rest in order. */
+function compared(story: StoryBrief[]): StoryBrief[] {
+  if (story.length <= MAX_COMPARED) return story;
+  const seen = new Set<string>();
+  const firsts = story.filter((m) => !seen.has(sourceOf(m)) && seen.add(sourceOf(m)));
+  return [...firsts, ...story.filter((m) => !firsts.includes(m))].slice(0, MAX_COMPARED);
 }
 
 /** Names every member gives (the place of the event, the two countries) say nothing about which point a statement is on. */
@@ -81,7 +91,8 @@ function withoutRepeats(points: DraftPoint[]): DraftPoint[] {
  * give the same, `one_side` for what one source alone reports. Conflicts come first, then
  * agreements, then one-side points, each with every side naming its member.
  */
-export function compareStory(members: StoryBrief[], ctx: CompareContext): Comparison {
+export function compareStory(story: StoryBrief[], ctx: CompareContext): Comparison {
+  const members = compared(story);
   const statements = members.flatMap((m) => statementsOf(m, ctx));
   const common = commonNames(statements, members.length);
   const byValue = pointsByValue(statements, common);

@@ -85,7 +85,8 @@ export function statementsOf(member: StoryBrief, ctx: CompareContext): Statement
       side: {
         member: key,
         claimant: outlet,
-        statement: `${outlet} reported: “${sentence}”`,
+        // Checked again as a whole: a quotation mark inside the sentence ends our quotation early.
+        statement: quoteLoadedTerms(`${outlet} reported: “${sentence}”`, ctx.lexicon),
         quote: sentence,
         from: 'article',
       },
