@@ -29,7 +29,7 @@ import { loadCountries } from '../src/stories/countries.js';
 import { createMemoryStoryStorage } from '../src/stories/memory-story-storage.js';
 import { createStoryIndex } from '../src/stories/story-index.js';
 import { contentWords } from '../src/stories/words.js';
-import { articleUid, type LabelledArticle, loadStorySet, pageOf, type StorySet } from './story-set.js';
+import { articleUid, type LabelledArticle, loadStorySet, pageOf, type StorySet } from './stories-labels.js';
 
 export const STORY_SET_DIR = join(import.meta.dirname, 'story-set');
 

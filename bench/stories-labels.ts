@@ -1,7 +1,9 @@
 /**
- * The labelled story set (bench/story-set/): one JSON file per event, each article told by an outlet,
- * with the points where the outlets conflict, agree, or where only one reports something. Cues are
- * exact substrings of the article's text. Files of distractors may give each article its own event.
+ * What the stories evaluation reads of the labelled story set (bench/story-set/): one JSON file per
+ * event, each article told by an outlet, with the points where the outlets conflict (sides with
+ * values), agree, or where only one reports something. Cues are exact substrings of the article's
+ * text. Files of distractors give each article its own event. Only the fields the evaluation needs
+ * are read, and others are let through, so the set's own schema may grow.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
