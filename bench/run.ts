@@ -11,6 +11,7 @@ import { runMemoryBenchmark } from './memory.js';
 import { runMetricsBenchmark } from './metrics-overhead.js';
 import { runScaleBenchmark } from './scale-bench.js';
 import type { BenchRow } from './stats.js';
+import { runStoriesBenchmark } from './stories-bench.js';
 import { runTokenBenchmark } from './tokens.js';
 
 // The bot and the CLI are measured as they ship: the compiled code under dist/.
@@ -25,6 +26,7 @@ rows.push(...(await runMemoryBenchmark()));
 rows.push(...(await runScaleBenchmark()));
 rows.push(...(await runMetricsBenchmark()));
 rows.push(...(await runFeedBenchmark()));
+rows.push(...(await runStoriesBenchmark()));
 
 console.log('\nSitrep benchmarks (each figure beside its reference, measured in this run)');
 console.table(rows.map((r) => ({ ...r, met: r.met === null ? '—' : r.met ? 'yes' : 'NO' })));
