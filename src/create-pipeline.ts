@@ -12,12 +12,16 @@ import { createModelSlots } from './store/model-slots.js';
 import { openStore, type Store } from './store/open-store.js';
 import { createSharedFlight } from './store/shared-flight.js';
 import { createSingleFlight } from './store/single-flight.js';
+import { createStories, type Stories } from './stories/create-stories.js';
+import { openStoryStorage } from './stories/open-story-storage.js';
 
 export interface Pipeline {
   ctx: PipelineContext;
   store: Store;
   /** The same cache the pipeline uses, with what the doors keep about the briefs they showed. */
   briefs: BriefStore;
+  /** Briefs filed into stories of the same event, and their comparisons. */
+  stories: Stories;
   close(): Promise<void>;
 }
 
@@ -64,10 +68,20 @@ export function createPipeline(config: Config, logger: Logger, resolve: Resolver
     modelDeadlineMs: config.model.deadlineMs,
     trust: { registry: loadOutletRegistry(), lexicon: loadLexicon() },
   };
+  const stories = createStories({
+    storage: openStoryStorage(store),
+    keyv: store.keyv,
+    engines: ctx.engines,
+    defaultEngine: config.engine,
+    lexicon: ctx.trust.lexicon,
+    logger,
+    modelDeadlineMs: config.model.deadlineMs,
+  });
   return {
     ctx,
     store,
     briefs,
+    stories,
     async close() {
       await Promise.allSettled([store.close(), dispatcher.close()]);
     },

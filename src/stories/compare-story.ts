@@ -13,7 +13,7 @@ const STATUS_ORDER: Record<PointStatus, number> = { conflict: 0, agree: 1, one_s
 
 const key = (s: Statement) => `${s.member}#${s.order}`;
 
-function memberOf({ brief, origin }: StoryBrief): ComparisonMember {
+export function memberOf({ brief, origin }: StoryBrief): ComparisonMember {
   return {
     key: brief.meta.cacheKey,
     outlet: brief.sourceNote.outlet.name ?? brief.article.outlet,
@@ -28,7 +28,7 @@ function memberOf({ brief, origin }: StoryBrief): ComparisonMember {
 }
 
 /** Up to MAX_COMPARED members: the first of each source, then the rest in order. */
-function compared(story: StoryBrief[]): StoryBrief[] {
+export function compared(story: StoryBrief[]): StoryBrief[] {
   if (story.length <= MAX_COMPARED) return story;
   const seen = new Set<string>();
   const firsts = story.filter((m) => !seen.has(sourceOf(m)) && seen.add(sourceOf(m)));
@@ -125,5 +125,11 @@ export function compareStory(story: StoryBrief[], ctx: CompareContext): Comparis
   const order = (p: Point) => STATUS_ORDER[p.status];
   const sourcesOf = (p: Point) => new Set(p.sides.map((s) => s.member)).size;
   points.sort((a, b) => order(a) - order(b) || sourcesOf(b) - sourcesOf(a));
-  return { members: members.map(memberOf), points, coverage: storyCoverage(members, ctx.countries), engine: 'offline' };
+  return {
+    members: members.map(memberOf),
+    points,
+    coverage: storyCoverage(members, ctx.countries),
+    engine: 'offline',
+    fallbackReason: null,
+  };
 }

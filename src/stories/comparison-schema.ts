@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EngineNameSchema } from '../brief/schema.js';
 
 /** The outlet a piece of wire copy comes from, when another site carries it: the wire is the source. */
 export const OriginSchema = z.object({
@@ -75,6 +76,9 @@ export const ComparisonSchema = z.object({
   /** Conflicts first, then agreements, then what one outlet alone reports. */
   points: z.array(PointSchema),
   coverage: CoverageSchema,
-  engine: z.enum(['offline', 'anthropic']),
+  /** The engine that aligned the points (a name in the engine registry). */
+  engine: EngineNameSchema,
+  /** Why the offline comparison stood in for the model's, when it did. */
+  fallbackReason: z.string().nullable().default(null),
 });
 export type Comparison = z.infer<typeof ComparisonSchema>;

@@ -15,12 +15,12 @@ export interface Prompts {
   version: string;
 }
 
-interface PromptFile {
+export interface PromptFile {
   version: string;
   body: string;
 }
 
-function readPromptFile(dir: string, name: string): PromptFile {
+export function readPromptFile(dir: string, name: string): PromptFile {
   const raw = readFileSync(join(dir, name), 'utf8');
   const match = /^version:\s*(\S+)\s*\n---\n([\s\S]*)$/.exec(raw);
   if (!match?.[1] || match[2] === undefined) {
