@@ -11,6 +11,8 @@ Commands:
   extract <url | file | ->       print the article text and metadata a brief would be made from
   feed read <url | file> [--json]
                                  print a feed's title and items (see sitrep feed --help)
+  compare <url | file> <url | file> [...] [--json]
+                                 group articles into stories of one event and compare their claims
   engines                        list the engines, which are ready, and whether the prompt cache engages
   bot [--shards auto | --shard-ids 0,1 --shard-count 8]
                                  run the Discord bot (also: npm start)
@@ -60,6 +62,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'feed': {
         const { runFeedCommand } = await import('./cli/feed-command.js');
         await runFeedCommand(args, config, io);
+        return 0;
+      }
+      case 'compare': {
+        const { runCompareCommand } = await import('./cli/compare-command.js');
+        await runCompareCommand(args, config, logger, io);
         return 0;
       }
       case 'engines': {

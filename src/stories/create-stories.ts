@@ -49,8 +49,11 @@ export interface Stories {
   storyOf(briefKey: string): Promise<string | null>;
   /** The brief keys of a story's members, in filing order. */
   memberKeys(storyId: string): Promise<string[]>;
-  /** Points of the event with their sides: by the model engine when there is one, else offline; cached by members. */
-  compare(briefs: Brief[], hooks?: ModelHooks): Promise<ComparedStory>;
+  /**
+   * Points of the event with their sides: by the chosen engine (the setting's by default) when it is
+   * a model, else offline; cached by members.
+   */
+  compare(briefs: Brief[], hooks?: ModelHooks, choice?: EngineChoice): Promise<ComparedStory>;
   getComparison(key: string): Promise<Comparison | undefined>;
 }
 
@@ -121,8 +124,8 @@ export function createStories(deps: StoriesDeps): Stories {
     },
     storyOf: (briefKey) => storyIndex().storyOf(briefKey),
     memberKeys: async (storyId) => (await storyIndex().membersOf(storyId)).map((m) => m.key),
-    async compare(briefs, hooks = {}) {
-      const engine = chooseEngine(deps.defaultEngine, deps.engines);
+    async compare(briefs, hooks = {}, choice = deps.defaultEngine) {
+      const engine = chooseEngine(choice, deps.engines);
       const key = cacheKeyOf(engine, briefs);
       const cached = await this.getComparison(key);
       if (cached) return { comparison: cached, key, fromCache: true, usage: NO_USAGE };

@@ -1,15 +1,19 @@
 import { z } from 'zod';
-import { normalizeForMatch } from '../brief/checks/ground-claims.js';
 import { type Lexicon, unquotedLoadedTerms } from '../brief/checks/loaded-terms.js';
 import { quoteLoadedTerms } from '../brief/checks/neutrality.js';
 import { fillTemplate } from '../brief/engines/load-prompts.js';
-import type { StructuredRequest } from '../brief/engines/model-conversation.js';
-import { newNonce } from '../brief/engines/model-conversation.js';
+import { newNonce, type StructuredRequest } from '../brief/engines/model-conversation.js';
+import type { Claim } from '../brief/schema.js';
 import type { ComparePrompts } from './compare-prompts.js';
-import { type Point, PointStatusSchema } from './comparison-schema.js';
+import { type Point, PointStatusSchema, type Side } from './comparison-schema.js';
 import type { StoryBrief } from './story-statements.js';
 
-/** What the model writes for a story: its points, each side naming a member by letter. */
+/**
+ * What the model writes for a story: points whose sides are the ids of the members' claims. The
+ * claims are already attributed, neutral and grounded in their own article, so a side's statement
+ * and quote come from the brief, never from the model: only the grouping, status, subject and note
+ * are its words.
+ */
 export const ComparisonDraftSchema = z.object({
   points: z
     .array(
@@ -18,46 +22,33 @@ export const ComparisonDraftSchema = z.object({
         status: PointStatusSchema,
         note: z.string().max(300).nullable().describe('For a conflict, what differs, in neutral words; else null'),
         sides: z
-          .array(
-            z.object({
-              member: z.string().min(1).max(2).describe('The letter of the member this side comes from'),
-              claimant: z.string().min(1).max(120),
-              statement: z.string().min(1).max(400).describe('Neutral and attributed: "X said ..."'),
-              quote: z
-                .string()
-                .max(600)
-                .nullable()
-                .describe("Copied exactly from this member's claims or opening, or null"),
-            }),
-          )
+          .array(z.string().min(2).max(4).describe('The id of a claim that speaks to this point, e.g. B2'))
           .min(1)
-          .max(10),
+          .max(12),
       }),
     )
     .max(12),
 });
 export type ComparisonDraft = z.infer<typeof ComparisonDraftSchema>;
 
-/** A member as the model sees it: a letter, and the text its quotes may come from. */
+/** A member as the model sees it: a letter, and its claims by id (A1, A2…). */
 export interface LetteredMember {
   letter: string;
   member: StoryBrief;
-  /** The member's claim quotes and opening, folded for matching quotes. */
-  quotable: string;
+  claims: Map<string, Claim>;
 }
 
 export function letterMembers(members: StoryBrief[]): LetteredMember[] {
   return members.map((member, i) => {
-    const { brief } = member;
-    const text = [...brief.claims.map((c) => c.quote ?? ''), brief.article.excerpt].join('\n');
-    return { letter: String.fromCharCode(65 + i), member, quotable: normalizeForMatch(text).text };
+    const letter = String.fromCharCode(65 + i);
+    return { letter, member, claims: new Map(member.brief.claims.map((c, n) => [`${letter}${n + 1}`, c])) };
   });
 }
 
-/** The members as data for the task: outlet facts from the registry, opening, claims with their quotes. */
+/** The members as data for the task: outlet facts from the registry, title, date, claims by id. */
 function membersData(members: LetteredMember[]): string {
   return JSON.stringify(
-    members.map(({ letter, member: { brief, origin } }) => ({
+    members.map(({ letter, member: { brief, origin }, claims }) => ({
       member: letter,
       outlet: brief.sourceNote.outlet.name ?? brief.article.domain,
       country: brief.sourceNote.outlet.country,
@@ -65,34 +56,22 @@ function membersData(members: LetteredMember[]): string {
       ...(origin ? { carries: `wire copy of ${origin.outlet}` } : {}),
       title: brief.article.title,
       publishedAt: brief.article.publishedAt?.slice(0, 10) ?? null,
-      opening: brief.article.excerpt,
-      claims: brief.claims.map((c) => ({ claimant: c.claimant.name, statement: c.statement, quote: c.quote })),
+      claims: [...claims].map(([id, c]) => ({ id, claimant: c.claimant.name, statement: c.statement })),
     })),
-    null,
-    1,
   );
 }
 
-const quoteFound = (member: LetteredMember, quote: string) => {
-  const needle = normalizeForMatch(quote.replace(/^["'“”‘’«»]+|["'“”‘’«»]+$/g, '')).text;
-  return needle.length > 0 && member.quotable.includes(needle);
-};
+const claimIndex = (members: LetteredMember[]) =>
+  new Map(members.flatMap((m) => [...m.claims].map(([id, claim]) => [id, { member: m, claim }] as const)));
 
-/** Sitrep's checks on a comparison: sides name real members, quotes come from their member, our voice is neutral. */
+/** Sitrep's checks on a comparison: every side is a claim given, and our own words (subject, note) are neutral. */
 export function reviewComparison(draft: ComparisonDraft, members: LetteredMember[], lexicon: Lexicon): string[] {
-  const byLetter = new Map(members.map((m) => [m.letter, m]));
+  const claims = claimIndex(members);
   return draft.points.flatMap((point) => {
     const where = `point "${point.subject}"`;
-    const ownVoice = [point.subject, point.note ?? '', ...point.sides.map((s) => s.statement)];
     return [
-      ...point.sides.flatMap((side) => {
-        const member = byLetter.get(side.member);
-        if (!member) return [`${where}: "${side.member}" is not one of the members`];
-        return side.quote && !quoteFound(member, side.quote)
-          ? [`${where}: this quote is not in member ${side.member}'s brief: "${side.quote}"`]
-          : [];
-      }),
-      ...ownVoice.flatMap((text) =>
+      ...point.sides.filter((id) => !claims.has(id)).map((id) => `${where}: "${id}" is not one of the claim ids given`),
+      ...[point.subject, point.note ?? ''].flatMap((text) =>
         unquotedLoadedTerms(text, lexicon).map(
           (m) => `${where} uses "${text.slice(m.start, m.end)}" outside quotation marks`,
         ),
@@ -104,24 +83,25 @@ export function reviewComparison(draft: ComparisonDraft, members: LetteredMember
 const STATUS_ORDER = { conflict: 0, agree: 1, one_side: 2 } as const;
 
 /**
- * The model's points made safe, whatever is left after the repair: sides of unknown members dropped,
- * quotes not found in their member removed, loaded words in our voice put in quotation marks, and a
- * point that only one member supports is a one-side point whatever the model called it.
+ * The model's points made safe, whatever is left after the repair: unknown ids dropped, each side
+ * shown as its claim (claimant, statement, quote, all checked when the brief was made), loaded
+ * words in our own words put in quotation marks, and a point that only one member supports is a
+ * one-side point whatever the model called it.
  */
 export function pointsFromDraft(draft: ComparisonDraft, members: LetteredMember[], lexicon: Lexicon): Point[] {
-  const byLetter = new Map(members.map((m) => [m.letter, m]));
+  const claims = claimIndex(members);
   const neutral = (text: string) => quoteLoadedTerms(text, lexicon);
   const points = draft.points.flatMap((point): Point[] => {
-    const sides = point.sides.flatMap((side) => {
-      const member = byLetter.get(side.member);
-      if (!member) return [];
-      const quote = side.quote && quoteFound(member, side.quote) ? side.quote : null;
+    const sides: Side[] = [...new Set(point.sides)].flatMap((id) => {
+      const found = claims.get(id);
+      if (!found) return [];
+      const { claim, member } = found;
       return [
         {
           member: member.member.brief.meta.cacheKey,
-          claimant: side.claimant,
-          statement: neutral(side.statement),
-          quote,
+          claimant: claim.claimant.name,
+          statement: claim.statement,
+          quote: claim.quote,
           from: 'claim' as const,
         },
       ];

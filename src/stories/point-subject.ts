@@ -20,8 +20,10 @@ const VALUE_WORDS: Record<string, string> = {
   attack: 'an attack',
 };
 
-const plural = (noun: string) =>
-  /(?:s|aircraft|personnel|people|police|equipment|artillery)$/.test(noun) ? noun : `${noun}s`;
+const plural = (noun: string) => {
+  if (/(?:s|aircraft|personnel|people|police|equipment|artillery)$/.test(noun)) return noun;
+  return /[^aeiou]y$/.test(noun) ? `${noun.slice(0, -1)}ies` : `${noun}s`;
+};
 
 function range({ low, high }: { low: number; high: number }): string {
   if (low === high) return String(low);
