@@ -2,7 +2,8 @@
  * Stories on the labelled set in bench/story-set/ (or the folder given as the first argument):
  * every article is briefed through the real pipeline (a page with its title, outlet, date and
  * address in meta tags), filed into stories in order of publication, and each story compared
- * offline. Reports story grouping (B-cubed) and how well the comparison finds the labelled
+ * by the product's own comparison (the engine's model with the compare prompt, or offline), once
+ * per engine the environment configures. Reports story grouping (B-cubed) and how well the comparison finds the labelled
  * conflicts, agreements and one-side points.
  *
  * Matching rule: a predicted point matches a labelled conflict (or agreement) when it has sides
@@ -17,13 +18,13 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadLexicon } from '../src/brief/checks/loaded-terms.js';
+import { loadPrompts } from '../src/brief/engines/load-prompts.js';
+import { ENGINE_NAMES, ENGINES, type EngineName } from '../src/brief/engines/registry.js';
 import { makeBrief } from '../src/brief/make-brief.js';
 import type { Brief, BriefLength } from '../src/brief/schema.js';
 import { loadConfig, parseConfig } from '../src/config.js';
-import { createPipeline } from '../src/create-pipeline.js';
+import { createPipeline, type Pipeline } from '../src/create-pipeline.js';
 import { createLogger } from '../src/logger.js';
-import { compareStory } from '../src/stories/compare-story.js';
 import type { Comparison, Point, Side } from '../src/stories/comparison-schema.js';
 import { loadCountries } from '../src/stories/countries.js';
 import { createMemoryStoryStorage } from '../src/stories/memory-story-storage.js';
@@ -51,7 +52,8 @@ export interface StoryEvalRow {
 
 export interface StoryEvalOptions {
   dir?: string;
-  engine?: 'offline' | 'anthropic';
+  /** The engine that makes the briefs and the comparisons (the offline one by default). */
+  engine?: EngineName;
   length?: BriefLength;
   verbose?: boolean;
   env?: Record<string, string | undefined>;
@@ -156,31 +158,27 @@ export function scoreComparisons(set: StorySet, comparisons: Comparison[], artic
   };
 }
 
-async function briefAll(articles: LabelledArticle[], options: StoryEvalOptions): Promise<Map<string, Brief>> {
-  const dir = mkdtempSync(join(tmpdir(), 'sitrep-stories-eval-'));
-  const config = parseConfig({ ...(options.env ?? {}), SITREP_STORE: `sqlite://${join(dir, 'eval.sqlite')}` });
-  const pipeline = createPipeline(config, createLogger('silent'));
+async function briefAll(
+  articles: LabelledArticle[],
+  options: StoryEvalOptions,
+  pipeline: Pipeline,
+): Promise<Map<string, Brief>> {
   const briefs = new Map<string, Brief>();
-  try {
-    for (const { uid, article } of articles) {
-      const made = await makeBrief(
-        {
-          source: { kind: 'html', html: pageOf(article), url: article.url },
-          engine: options.engine ?? 'offline',
-          length: options.length ?? 'standard',
-          bypassCache: true,
-        },
-        pipeline.ctx,
-      ).catch((error: unknown) => {
-        // A page the pipeline refuses (too short, say) is reported and left out, not a crash.
-        console.log(`not briefed: ${uid}: ${error instanceof Error ? error.message : String(error)}`);
-        return null;
-      });
-      if (made) briefs.set(uid, made.brief);
-    }
-  } finally {
-    await pipeline.close();
-    rmSync(dir, { recursive: true, force: true });
+  for (const { uid, article } of articles) {
+    const made = await makeBrief(
+      {
+        source: { kind: 'html', html: pageOf(article), url: article.url },
+        engine: options.engine ?? 'offline',
+        length: options.length ?? 'standard',
+        bypassCache: true,
+      },
+      pipeline.ctx,
+    ).catch((error: unknown) => {
+      // A page the pipeline refuses (too short, say) is reported and left out, not a crash.
+      console.log(`not briefed: ${uid}: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    });
+    if (made) briefs.set(uid, made.brief);
   }
   return briefs;
 }
@@ -206,7 +204,24 @@ export async function evaluateStories(options: StoryEvalOptions = {}): Promise<S
   const ordered = [...set.articles].sort(
     (a, b) => Date.parse(a.article.publishedAt) - Date.parse(b.article.publishedAt) || a.uid.localeCompare(b.uid),
   );
-  const briefs = await briefAll(ordered, options);
+  const storeDir = mkdtempSync(join(tmpdir(), 'sitrep-stories-eval-'));
+  const config = parseConfig({ ...(options.env ?? {}), SITREP_STORE: `sqlite://${join(storeDir, 'eval.sqlite')}` });
+  const pipeline = createPipeline(config, createLogger('silent'));
+  try {
+    return await evaluateWith(pipeline, set, ordered, options);
+  } finally {
+    await pipeline.close();
+    rmSync(storeDir, { recursive: true, force: true });
+  }
+}
+
+async function evaluateWith(
+  pipeline: Pipeline,
+  set: StorySet,
+  ordered: LabelledArticle[],
+  options: StoryEvalOptions,
+): Promise<StoryEvalRow[]> {
+  const briefs = await briefAll(ordered, options, pipeline);
   const briefed = ordered.filter((a) => briefs.has(a.uid));
   const countries = loadCountries();
   const index = createStoryIndex(createMemoryStoryStorage(), countries);
@@ -223,16 +238,14 @@ export async function evaluateStories(options: StoryEvalOptions = {}): Promise<S
   }
   const gold = new Map(briefed.map((a) => [a.uid, a.event]));
   const { precision, recall } = bCubed(storyOf, gold);
-  const ctx = { countries, lexicon: loadLexicon() };
   const comparisons: Comparison[] = [];
   const times: number[] = [];
   for (const storyId of new Set(storyOf.values())) {
-    const members = briefed
-      .filter((a) => storyOf.get(a.uid) === storyId)
-      .map((a) => ({ brief: briefs.get(a.uid) as Brief }));
+    const members = briefed.filter((a) => storyOf.get(a.uid) === storyId).map((a) => briefs.get(a.uid) as Brief);
     if (members.length < 2) continue;
     const started = performance.now();
-    comparisons.push(compareStory(members, ctx));
+    // The product's own comparison: the engine's model with the compare prompt, or offline.
+    comparisons.push((await pipeline.stories.compare(members, {}, options.engine ?? 'offline')).comparison);
     times.push(performance.now() - started);
   }
   if (options.verbose) printStories(comparisons, articleOfKey);
@@ -255,14 +268,29 @@ export async function evaluateStories(options: StoryEvalOptions = {}): Promise<S
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const dir = args.find((a) => !a.startsWith('--'));
-  const env = { ...process.env };
-  const rows = await evaluateStories({ dir, verbose: args.includes('--verbose'), env });
-  // With a key, the same stories from the model's briefs (the comparison itself stays offline here).
-  if (rows.length && loadConfig().anthropic.apiKey)
-    rows.push(...(await evaluateStories({ dir, engine: 'anthropic', env })));
-  else if (rows.length) console.log('model briefs not scored: ANTHROPIC_API_KEY is not set');
+  const rows = await evaluateStoriesWithEveryEngine({ dir, verbose: args.includes('--verbose') });
   if (rows.length) {
     console.log('\nStories on the labelled set (goals: grouping F1 ≥ 0.95, conflict recall ≥ 0.9, offline)');
     console.table(rows);
   }
+}
+
+/** One row per engine of the registry that the environment configures: the offline one always. */
+export async function evaluateStoriesWithEveryEngine(options: Omit<StoryEvalOptions, 'engine'> = {}) {
+  const env = options.env ?? { ...process.env };
+  const config = loadConfig();
+  const rows: StoryEvalRow[] = [];
+  for (const name of ENGINE_NAMES) {
+    const deps = {
+      logger: createLogger('silent'),
+      prompts: loadPrompts,
+      withModelSlot: <T>(work: () => Promise<T>) => work(),
+    };
+    if (!ENGINES[name].create(config, deps)) {
+      console.log(`stories with ${name} not scored: ${ENGINES[name].missing}`);
+      continue;
+    }
+    rows.push(...(await evaluateStories({ ...options, engine: name, env })));
+  }
+  return rows;
 }

@@ -16,6 +16,7 @@ import type { Brief } from '../src/brief/schema.js';
 import { loadConfig, parseConfig } from '../src/config.js';
 import { createPipeline } from '../src/create-pipeline.js';
 import { createLogger } from '../src/logger.js';
+import { evaluateStoriesWithEveryEngine } from './evaluate-stories.js';
 
 const EvalItemSchema = z.object({
   id: z.string(),
@@ -144,3 +145,11 @@ for (const name of ENGINE_NAMES) {
 }
 console.log('\nBrief quality on the labelled set (bench/eval-set)');
 console.table(rows);
+
+const storyRows = await evaluateStoriesWithEveryEngine({ env });
+if (storyRows.length) {
+  console.log(
+    '\nStories on the labelled set (bench/story-set; goals offline: grouping F1 ≥ 0.95, conflict recall ≥ 0.9)',
+  );
+  console.table(storyRows);
+}
