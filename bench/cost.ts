@@ -11,9 +11,12 @@ import { join } from 'node:path';
 import { CACHE_PRICE_FACTORS, claudeModelFacts } from '../src/brief/engines/anthropic-models.js';
 import { estimateTokens, PROMPTS_DIR } from '../src/brief/engines/load-prompts.js';
 import { makeBrief } from '../src/brief/make-brief.js';
+import { comparisonFor, isComparisonRequest } from '../tests/helpers/comparison-responder.js';
 import { createTestPipeline, TEST_API_KEY } from '../tests/helpers/test-pipeline.js';
-import { startMessagesApi } from '../tests/stand-ins/messages-api.js';
+import { articleIn, briefFromArticle, startMessagesApi } from '../tests/stand-ins/messages-api.js';
 import { type BenchRow, median } from './stats.js';
+import { pageOf } from './stories-labels.js';
+import { loadStorySet } from './story-set/load-story-set.js';
 
 const MODEL = 'claude-haiku-4-5';
 /** The previous release's system prompt (prompts at 283bd04), 6,706 characters: below every minimum, never cached. */
@@ -86,4 +89,50 @@ export async function runCostBenchmark(): Promise<BenchRow[]> {
     });
   }
   return rows;
+}
+
+/**
+ * A comparison's model tokens against the tokens of its members' articles, on the labelled story
+ * set's events (every member briefed by the Anthropic engine through the stand-in, then compared with
+ * the compare prompt). Input is what the request sends beyond the cached prefix, counted by the
+ * stand-in; the stand-in's own answer is not a real comparison, so output is estimated from the
+ * worked comparison in prompts/compare-examples/ (its size per member) — both at 4 characters a token.
+ */
+export async function runComparisonCostBenchmark(): Promise<BenchRow[]> {
+  const api = await startMessagesApi();
+  api.setDefault((request) =>
+    isComparisonRequest(request) ? comparisonFor(request) : { text: briefFromArticle(articleIn(request) ?? '') },
+  );
+  const { ctx, stories, close } = createTestPipeline({ ANTHROPIC_API_KEY: TEST_API_KEY, ANTHROPIC_BASE_URL: api.url });
+  const example = join(PROMPTS_DIR, 'compare-examples', '01-border-clash');
+  const exampleMembers = (JSON.parse(readFileSync(join(example, 'members.json'), 'utf8')) as unknown[]).length;
+  const outputPerMember =
+    estimateTokens(JSON.stringify(JSON.parse(readFileSync(join(example, 'comparison.json'), 'utf8')))) / exampleMembers;
+  const ratios: number[] = [];
+  try {
+    for (const { file } of loadStorySet()) {
+      if (file.kind !== 'event') continue;
+      const briefs = [];
+      for (const article of file.articles) {
+        const source = { kind: 'html' as const, html: pageOf(article), url: article.url };
+        briefs.push((await makeBrief({ source }, ctx)).brief);
+      }
+      const { usage } = await stories.compare(briefs);
+      const articles = file.articles.reduce((n, a) => n + estimateTokens(a.text), 0);
+      ratios.push((usage.inputTokens + outputPerMember * briefs.length) / articles);
+    }
+  } finally {
+    await close();
+    await api.close();
+  }
+  const value = median(ratios);
+  return [
+    {
+      figure: `comparison tokens ÷ its articles' tokens, ${ratios.length} labelled events (median / max)`,
+      sitrep: `${value.toFixed(2)} / ${Math.max(...ratios).toFixed(2)}`,
+      reference: 'a brief of each article: ≥ 1 (it reads the whole article)',
+      goal: '≤ 0.3',
+      met: value <= 0.3,
+    },
+  ];
 }
