@@ -4,6 +4,7 @@ import { quoteLoadedTerms } from '../brief/checks/neutrality.js';
 import { fillTemplate } from '../brief/engines/load-prompts.js';
 import { newNonce, type StructuredRequest } from '../brief/engines/model-conversation.js';
 import type { Claim } from '../brief/schema.js';
+import { capAtWord } from '../text/cap-at-word.js';
 import type { ComparePrompts } from './compare-prompts.js';
 import { type Point, PointStatusSchema, type Side } from './comparison-schema.js';
 import type { StoryBrief } from './story-statements.js';
@@ -45,6 +46,13 @@ export function letterMembers(members: StoryBrief[]): LetteredMember[] {
   });
 }
 
+/**
+ * A claim as the model reads it: its id and statement (which names who makes it), cut short. The
+ * model only aligns claims; Sitrep shows each side's whole statement and quote from the brief, so
+ * the model need not read them whole, and a comparison costs a fraction of its articles.
+ */
+const CLAIM_CHARS = 160;
+
 /** The members as data for the task: outlet facts from the registry, title, date, claims by id. */
 function membersData(members: LetteredMember[]): string {
   return JSON.stringify(
@@ -56,7 +64,7 @@ function membersData(members: LetteredMember[]): string {
       ...(origin ? { carries: `wire copy of ${origin.outlet}` } : {}),
       title: brief.article.title,
       publishedAt: brief.article.publishedAt?.slice(0, 10) ?? null,
-      claims: [...claims].map(([id, c]) => ({ id, claimant: c.claimant.name, statement: c.statement })),
+      claims: [...claims].map(([id, c]) => `${id} ${capAtWord(c.statement, CLAIM_CHARS)}`),
     })),
   );
 }

@@ -3,8 +3,11 @@ import type { RecordedRequest, StandInReply } from '../stand-ins/messages-api.js
 interface MemberData {
   member: string;
   outlet: string;
-  claims: { id: string; claimant: string; statement: string }[];
+  /** Each claim as its id, a space, and its statement. */
+  claims: string[];
 }
+
+const idOf = (claim: string | undefined) => claim?.split(' ')[0];
 
 /** The members a comparison request carries, read back out of their nonce-named element. */
 export function membersIn(request: RecordedRequest): MemberData[] {
@@ -34,18 +37,18 @@ export function comparisonFor(
   const members = membersIn(request);
   const [a, b] = members;
   const points: DraftPointData[] = [];
-  if (a?.claims[0] && b?.claims[0]) {
+  const [firstOfA, firstOfB] = [idOf(a?.claims[0]), idOf(b?.claims[0])];
+  if (firstOfA && firstOfB) {
     points.push({
       subject: 'The first point each reports',
       status: 'conflict',
       note: 'Different accounts.',
-      sides: [a.claims[0].id, b.claims[0].id],
+      sides: [firstOfA, firstOfB],
     });
   }
   for (const m of members) {
-    const second = m.claims[1];
-    if (second)
-      points.push({ subject: `A detail from ${m.outlet}`, status: 'one_side', note: null, sides: [second.id] });
+    const second = idOf(m.claims[1]);
+    if (second) points.push({ subject: `A detail from ${m.outlet}`, status: 'one_side', note: null, sides: [second] });
   }
   change(points);
   return { text: JSON.stringify({ points }) };
