@@ -1,10 +1,16 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loadLexicon } from '../src/brief/checks/loaded-terms.js';
+import { z } from 'zod';
+import { loadLexicon, unquotedLoadedTerms } from '../src/brief/checks/loaded-terms.js';
 import { makeBrief } from '../src/brief/make-brief.js';
 import type { Brief } from '../src/brief/schema.js';
 import { loadComparePrompts } from '../src/stories/compare-prompts.js';
-import { ComparisonDraftSchema, letterMembers, reviewComparison } from '../src/stories/model-comparison.js';
+import {
+  ComparisonDraftSchema,
+  comparisonRequest,
+  letterMembers,
+  reviewComparison,
+} from '../src/stories/model-comparison.js';
 import { storyBriefOf } from '../src/stories/story-brief-of.js';
 import { comparisonFor, isComparisonRequest, membersIn } from './helpers/comparison-responder.js';
 import { createTestPipeline, TEST_API_KEY } from './helpers/test-pipeline.js';
@@ -132,29 +138,84 @@ describe('a story compared by the model', () => {
   });
 });
 
-describe('the worked comparison in the prompt', () => {
-  it('holds to every rule it teaches: real members, quotes from their member, neutral words', () => {
-    const prompts = loadComparePrompts();
-    const example = JSON.parse(
-      readFileSync(new URL('../prompts/compare-examples/01-border-clash/comparison.json', import.meta.url), 'utf8'),
-    );
+const EXAMPLES_DIR = new URL('../prompts/compare-examples/', import.meta.url);
+const exampleNames = readdirSync(EXAMPLES_DIR, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
+const readExample = (name: string, file: string) =>
+  JSON.parse(readFileSync(new URL(`${name}/${file}`, EXAMPLES_DIR), 'utf8')) as unknown;
+
+// Strict, so a key the task never sends (or one it does, left out) fails here, not in the model's head.
+const ExampleMembersSchema = z.array(
+  z
+    .object({
+      member: z.string(),
+      outlet: z.string(),
+      country: z.string().nullable(),
+      kind: z.string().nullable(),
+      carries: z.string().startsWith('wire copy of ').optional(),
+      title: z.string(),
+      publishedAt: z.string().nullable(),
+      claims: z.array(z.object({ id: z.string(), claimant: z.string(), statement: z.string() }).strict()),
+    })
+    .strict(),
+);
+
+/** The brief behind an example member, as far as the task shows it: wire copy keeps the wire as its outlet. */
+function exampleBrief(m: z.infer<typeof ExampleMembersSchema>[number]): Brief {
+  const site = { name: m.outlet, domain: m.outlet, country: m.country, kind: m.kind };
+  const wire = m.carries?.slice('wire copy of '.length);
+  return {
+    article: { title: m.title, domain: m.outlet, publishedAt: m.publishedAt },
+    claims: m.claims.map((c) => ({ ...c, quote: null, claimant: { name: c.claimant, role: null } })),
+    meta: { cacheKey: m.member },
+    sourceNote: wire
+      ? { outlet: { name: wire, domain: null, country: null, kind: 'wire' }, carriedBy: site }
+      : { outlet: site, carriedBy: null },
+  } as never;
+}
+
+describe('the worked comparisons in the prompt', () => {
+  const prompts = loadComparePrompts();
+  const lexicon = loadLexicon();
+
+  it('are several, and fill the system prompt past the cache minimum', () => {
+    expect(exampleNames.length).toBeGreaterThanOrEqual(4);
+    // Haiku 4.5 caches only a prefix of 4,096 tokens or more: 19,000 characters reach that unless a token
+    // averages over 4.6 characters, which English prose and JSON do not.
+    expect(prompts.system.length).toBeGreaterThanOrEqual(19_000);
+  });
+
+  it.each(exampleNames)('%s holds to every rule it teaches', (name) => {
+    const example = readExample(name, 'comparison.json');
     const draft = ComparisonDraftSchema.parse(example);
-    const data = JSON.parse(
-      readFileSync(new URL('../prompts/compare-examples/01-border-clash/members.json', import.meta.url), 'utf8'),
-    ) as { member: string; claims: { id: string; claimant: string; statement: string }[] }[];
-    const members = letterMembers(
-      data.map((m) =>
-        storyBriefOf({
-          claims: m.claims.map((c) => ({ ...c, quote: null, claimant: { name: c.claimant, role: null } })),
-          meta: { cacheKey: m.member },
-          sourceNote: { carriedBy: null },
-        } as never),
-      ),
-    );
-    // The example's ids are the ones letterMembers gives, so the example teaches the real shape.
-    expect(members.flatMap((m) => [...m.claims.keys()])).toEqual(data.flatMap((m) => m.claims.map((c) => c.id)));
-    expect(reviewComparison(draft, members, loadLexicon())).toEqual([]);
+    const data = ExampleMembersSchema.parse(readExample(name, 'members.json'));
+    const members = letterMembers(data.map((m) => storyBriefOf(exampleBrief(m))));
+
+    // The members are exactly what the task sends for such briefs, ids and key order included.
+    const task = comparisonRequest(prompts, members, lexicon, Date.now()).task;
+    const sent = /<briefs-([0-9a-f]+)>\n([\s\S]*)\n<\/briefs-\1>/.exec(task)?.[2];
+    expect(sent).toBe(JSON.stringify(data));
+    expect(prompts.system).toContain(sent);
     expect(prompts.system).toContain(JSON.stringify(example));
-    expect(draft.points.map((p) => p.status)).toEqual(['conflict', 'conflict', 'agree', 'one_side', 'one_side']);
+
+    expect(data.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(data.map((m) => m.kind)).size).toBeGreaterThanOrEqual(3);
+    expect(reviewComparison(draft, members, lexicon)).toEqual([]);
+    // Statements are a checked brief's: loaded words only inside quotation marks.
+    for (const claim of data.flatMap((m) => m.claims))
+      expect(unquotedLoadedTerms(claim.statement, lexicon)).toEqual([]);
+
+    const order = { conflict: 0, agree: 1, one_side: 2 };
+    const ranks = draft.points.map((p) => order[p.status]);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    for (const point of draft.points) {
+      const from = new Set(point.sides.map((id) => id[0]));
+      expect(from.size === 1, `${point.subject}: one member's sides is a one-side point`).toBe(
+        point.status === 'one_side',
+      );
+      expect(point.note === null, `${point.subject}: only a conflict has a note`).toBe(point.status !== 'conflict');
+    }
   });
 });
