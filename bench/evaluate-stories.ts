@@ -32,7 +32,7 @@ import { createStoryIndex } from '../src/stories/story-index.js';
 import { contentWords } from '../src/stories/words.js';
 import { articleUid, type LabelledArticle, loadStorySet, pageOf, type StorySet } from './stories-labels.js';
 
-export const STORY_SET_DIR = join(import.meta.dirname, 'story-set');
+const STORY_SET_DIR = join(import.meta.dirname, 'story-set');
 
 export interface StoryEvalRow {
   engine: string;
@@ -66,7 +66,7 @@ const plain = (text: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
-export function overlapsCue(side: Side, cue: string): boolean {
+function overlapsCue(side: Side, cue: string): boolean {
   const cueText = plain(cue);
   const texts = [side.statement, side.quote ?? ''].map(plain).filter(Boolean);
   if (texts.some((t) => t.includes(cueText))) return true;
@@ -77,10 +77,7 @@ export function overlapsCue(side: Side, cue: string): boolean {
 }
 
 /** B-cubed precision and recall of predicted story ids against labelled events. */
-export function bCubed(
-  predicted: Map<string, string>,
-  gold: Map<string, string>,
-): { precision: number; recall: number } {
+function bCubed(predicted: Map<string, string>, gold: Map<string, string>): { precision: number; recall: number } {
   let precision = 0;
   let recall = 0;
   const items = [...gold.keys()];
@@ -111,7 +108,7 @@ function pointMatches(point: Point, cues: Cue[], articleOfKey: Map<string, strin
 
 const ratio = (n: number, d: number) => (d === 0 ? 'n/a' : (n / d).toFixed(3));
 
-export function scoreComparisons(set: StorySet, comparisons: Comparison[], articleOfKey: Map<string, string>) {
+function scoreComparisons(set: StorySet, comparisons: Comparison[], articleOfKey: Map<string, string>) {
   const points = comparisons.flatMap((c) => c.points);
   const labelled = set.files.flatMap((file) => {
     const uid = (id: string) => articleUid(file.event, id);
@@ -194,7 +191,7 @@ function printStories(comparisons: Comparison[], articleOfKey: Map<string, strin
 }
 
 /** Briefs, groups and compares the labelled set; one row of figures. */
-export async function evaluateStories(options: StoryEvalOptions = {}): Promise<StoryEvalRow[]> {
+async function evaluateStories(options: StoryEvalOptions = {}): Promise<StoryEvalRow[]> {
   const dir = options.dir ?? STORY_SET_DIR;
   if (!existsSync(dir)) {
     console.log(`stories not evaluated: no labelled set at ${dir}`);

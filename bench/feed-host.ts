@@ -23,7 +23,7 @@ interface HostedFeed {
   lastServed: string | null;
 }
 
-export interface HostCounters {
+interface HostCounters {
   requests: number;
   bytes: number;
   notModified: number;

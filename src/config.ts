@@ -69,8 +69,6 @@ export const EnvSchema = z.object({
   SITREP_TEST_ALLOW_LOOPBACK: z.preprocess(emptyAsUndefined, z.literal('1').optional()),
 });
 
-export type Env = z.infer<typeof EnvSchema>;
-
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }

@@ -2,7 +2,7 @@
  * Errors we raise on purpose for users. Only these show their message; anything else is an
  * unexpected fault and gets the generic sentence (see `userMessageFor`).
  */
-export const USER_ERROR_CODES = [
+const USER_ERROR_CODES = [
   'BAD_INPUT',
   'URL_REFUSED',
   'FETCH_FAILED',
@@ -28,8 +28,7 @@ export class UserError extends Error {
   }
 }
 
-export const GENERIC_ERROR_SENTENCE =
-  'Something went wrong on our side while making the brief. Please try again later.';
+const GENERIC_ERROR_SENTENCE = 'Something went wrong on our side while making the brief. Please try again later.';
 
 /** The one sentence a user may see for any error. */
 export function userMessageFor(error: unknown): string {

@@ -14,7 +14,7 @@ function findPackageRoot(start: string): string {
   }
 }
 
-export const PACKAGE_ROOT = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
+const PACKAGE_ROOT = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
 
 /** An absolute path inside the package: `fromRoot('data', 'outlets.json')`. */
 export function fromRoot(...parts: string[]): string {

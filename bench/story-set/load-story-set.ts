@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { type StorySetArticle, type StorySetFile, StorySetFileSchema } from './schema.js';
 
-export const STORY_SET_DIR = new URL('./', import.meta.url);
+const STORY_SET_DIR = new URL('./', import.meta.url);
 const MAX_FILE_BYTES = 1_000_000;
 
 export interface StorySetEntry {

@@ -16,38 +16,38 @@ const ArticleFields = {
 };
 
 /** In an event file every article is about the file's event, so none names a story of its own. */
-export const EventArticleSchema = z.strictObject(ArticleFields);
+const EventArticleSchema = z.strictObject(ArticleFields);
 
 /**
  * In a distractor file each article names its own story (`event`; articles sharing it are one
  * story) and, when it is a hard distractor, the labelled event it is built to be confused with.
  */
-export const DistractorArticleSchema = z.strictObject({
+const DistractorArticleSchema = z.strictObject({
   ...ArticleFields,
   event: LabelSchema,
   decoyFor: LabelSchema.optional(),
 });
 
-export const SideSchema = z.strictObject({ article: LabelSchema, cue: CueSchema });
+const SideSchema = z.strictObject({ article: LabelSchema, cue: CueSchema });
 
 /** `value` is the side's version in a few words: sides with equal values agree with each other. */
-export const ConflictSideSchema = z.strictObject({
+const ConflictSideSchema = z.strictObject({
   article: LabelSchema,
   cue: CueSchema,
   value: z.string().min(1).max(60),
 });
 
-export const ConflictKindSchema = z.enum(['number', 'place', 'time', 'outcome', 'cause', 'identity']);
+const ConflictKindSchema = z.enum(['number', 'place', 'time', 'outcome', 'cause', 'identity']);
 
-export const ConflictSchema = z.strictObject({
+const ConflictSchema = z.strictObject({
   topic: TopicSchema,
   kind: ConflictKindSchema,
   sides: z.array(ConflictSideSchema).min(2),
 });
 
-export const AgreementSchema = z.strictObject({ topic: TopicSchema, sides: z.array(SideSchema).min(2) });
+const AgreementSchema = z.strictObject({ topic: TopicSchema, sides: z.array(SideSchema).min(2) });
 
-export const OneSideSchema = z.strictObject({ topic: TopicSchema, article: LabelSchema, cue: CueSchema });
+const OneSideSchema = z.strictObject({ topic: TopicSchema, article: LabelSchema, cue: CueSchema });
 
 const LabelFields = {
   event: LabelSchema,

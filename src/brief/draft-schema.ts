@@ -8,10 +8,10 @@ import { z } from 'zod';
 export const BriefLengthSchema = z.enum(['short', 'standard', 'detailed']);
 export type BriefLength = z.infer<typeof BriefLengthSchema>;
 
-export const ClaimKindSchema = z.enum(['fact', 'forecast', 'evaluation', 'threat', 'policy']);
-export const AttributionSchema = z.enum(['direct_quote', 'paraphrase', 'outlet_voice']);
+const ClaimKindSchema = z.enum(['fact', 'forecast', 'evaluation', 'threat', 'policy']);
+const AttributionSchema = z.enum(['direct_quote', 'paraphrase', 'outlet_voice']);
 
-export const ClaimantSchema = z.object({
+const ClaimantSchema = z.object({
   name: z
     .string()
     .min(1)

@@ -5,14 +5,10 @@ import { ENGINE_NAMES } from './engines/registry.js';
 // The engines' part of the brief lives in draft-schema.ts; it is re-exported so that every other
 // module finds the whole brief here. Engines import draft-schema.ts directly (no import cycle).
 export {
-  AttributionSchema,
   type BriefDraft,
   BriefDraftSchema,
   type BriefLength,
   BriefLengthSchema,
-  ClaimDraftSchema,
-  ClaimKindSchema,
-  SummarySchema,
 } from './draft-schema.js';
 
 export const EngineChoiceSchema = z.enum(['auto', ...ENGINE_NAMES]);
@@ -41,7 +37,7 @@ export const BriefRequestSchema = z.object({
 export type BriefRequest = z.input<typeof BriefRequestSchema>;
 export type ParsedBriefRequest = z.output<typeof BriefRequestSchema>;
 
-export const ArticleSchema = z.object({
+const ArticleSchema = z.object({
   url: z.string().nullable(),
   canonicalUrl: z.string().nullable(),
   title: z.string().nullable(),
@@ -58,7 +54,7 @@ export const ArticleSchema = z.object({
 });
 export type ArticleMeta = z.infer<typeof ArticleSchema>;
 
-export const ClaimSchema = ClaimDraftSchema.extend({
+const ClaimSchema = ClaimDraftSchema.extend({
   id: z.string(),
   /** Whether the quote occurs in the article: null when the engine offered no quote. */
   grounded: z.boolean().nullable(),
@@ -66,7 +62,7 @@ export const ClaimSchema = ClaimDraftSchema.extend({
 });
 export type Claim = z.infer<typeof ClaimSchema>;
 
-export const OutletProfileSchema = z.object({
+const OutletProfileSchema = z.object({
   name: z.string().nullable(),
   domain: z.string().nullable(),
   country: z.string().nullable(),
@@ -75,7 +71,7 @@ export const OutletProfileSchema = z.object({
   inRegistry: z.boolean(),
 });
 
-export const SourceNoteSchema = z.object({
+const SourceNoteSchema = z.object({
   /** Whose story it is: the publishing site, or the wire when the text is a wire's copy. */
   outlet: OutletProfileSchema,
   /** When the story is a wire's copy carried by another site: that site (and `outlet` is the wire). */
@@ -92,7 +88,7 @@ export type SourceNote = z.infer<typeof SourceNoteSchema>;
 
 export const EngineNameSchema = z.enum(ENGINE_NAMES);
 
-export const MetaSchema = z.object({
+const MetaSchema = z.object({
   engine: EngineNameSchema,
   model: z.string().nullable(),
   promptVersion: z.string(),

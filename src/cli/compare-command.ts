@@ -14,7 +14,7 @@ import type { CliIo } from './brief-command.js';
 import { readSource } from './read-source.js';
 import { type CompareOutput, renderCompareJson, renderCompareMarkdown } from './render-comparison.js';
 
-export const COMPARE_HELP = `Usage: sitrep compare <url | file> <url | file> [...] [options]
+const COMPARE_HELP = `Usage: sitrep compare <url | file> <url | file> [...] [options]
 
 Briefs each article, groups them into stories (the same event, from the article itself), and prints
 each story's comparison: the points of the event, where the outlets conflict, agree, or only one

@@ -7,7 +7,7 @@ import type { Logger } from '../logger.js';
 import type { CliIo } from './brief-command.js';
 import { readSource } from './read-source.js';
 
-export const EXTRACT_HELP = `Usage: sitrep extract <url | file | -> [--json]
+const EXTRACT_HELP = `Usage: sitrep extract <url | file | -> [--json]
 
 Prints what Sitrep would hand to the engine: the article text and its metadata. A .html file (or
 HTML on standard input) is extracted exactly as a fetched page would be; a .txt file is article text.

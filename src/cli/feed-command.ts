@@ -9,7 +9,7 @@ import { fetchFeed } from '../feeds/fetch-feed.js';
 import { parseFeed } from '../feeds/parse-feed.js';
 import type { CliIo } from './brief-command.js';
 
-export const FEED_HELP = `Usage: sitrep feed read <url | file> [--json]
+const FEED_HELP = `Usage: sitrep feed read <url | file> [--json]
 
 Reads an RSS, Atom or JSON feed and prints its title and items. A web address may be a site's page:
 the feed it announces (<link rel="alternate">) is read. A file is read as a feed document.

@@ -12,7 +12,7 @@ function renderClaim(claim: Claim, n: number): string {
 }
 
 /** Footer line saying which engine made the brief; offline briefs always say so. */
-export function engineLabel(brief: Brief, fromCache: boolean): string {
+function engineLabel(brief: Brief, fromCache: boolean): string {
   const engine =
     brief.meta.engine === 'offline'
       ? `offline engine (extractive, no model)${brief.meta.fallbackReason ? ` — ${brief.meta.fallbackReason}` : ''}`

@@ -9,7 +9,7 @@ import { nextPollAt } from './next-poll-at.js';
 import { seenKey } from './seen-items.js';
 import { FEED_ID_ALPHABET, type FeedItemsState, type FeedSubscription, ITEMS_LIMITS } from './subscription.js';
 
-export interface NewFeed {
+interface NewFeed {
   guildId: string;
   channelId: string;
   channelKind: FeedSubscription['channelKind'];

@@ -16,7 +16,7 @@ const polled = {
 };
 
 /** One poll's outcome. Failures other than a server asking to wait are thrown as UserErrors. */
-export const FeedFetchResultSchema = z.discriminatedUnion('status', [
+const FeedFetchResultSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('fetched'), ...polled, validators: FeedValidatorsSchema, parsed: ParsedFeedSchema }),
   z.object({ status: z.literal('not-modified'), ...polled, validators: FeedValidatorsSchema }),
   z.object({ status: z.literal('throttled'), ...polled, httpStatus: z.number().int() }),

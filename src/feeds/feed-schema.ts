@@ -27,7 +27,7 @@ export const FeedItemSchema = z.object({
 });
 export type FeedItem = z.infer<typeof FeedItemSchema>;
 
-export const FeedInfoSchema = z.object({
+const FeedInfoSchema = z.object({
   title: z.string().max(FEED_LIMITS.maxTitleChars),
   /** The site the feed belongs to, else the feed's own address. */
   url: z.string().max(FEED_LIMITS.maxUrlChars).nullable(),

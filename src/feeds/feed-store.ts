@@ -14,11 +14,11 @@ import {
  * What a channel knows about one post (see post-once.ts for the protocol that writes it). A link
  * posted inside another post is recorded as posted with that post's key in place of a message id.
  */
-export const PostRecordSchema = z.discriminatedUnion('state', [
+const PostRecordSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('posting'), until: z.number() }),
   z.object({ state: z.literal('posted'), messageId: z.string(), at: z.number() }),
 ]);
-export type PostRecord = z.infer<typeof PostRecordSchema>;
+type PostRecord = z.infer<typeof PostRecordSchema>;
 
 /** Posts are remembered a month: longer than any feed keeps an item. */
 const POST_RECORD_TTL_MS = 30 * 24 * 60 * 60 * 1000;

@@ -2,7 +2,7 @@ import type { BriefRequest } from '../brief/schema.js';
 import type { FeedItem } from './feed-schema.js';
 
 /** A feed's own text shorter than this is taken for a teaser: the item's page is briefed instead. */
-export const FULL_TEXT_MIN_WORDS = 120;
+const FULL_TEXT_MIN_WORDS = 120;
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
 

@@ -1,7 +1,7 @@
 /** However often a feed fails, it is tried again at least this often (unless its own hints say later). */
 export const MAX_BACKOFF_MS = 6 * 60 * 60 * 1000;
 /** Each interval is stretched by up to this share, at random, so feeds added together drift apart. */
-export const JITTER_SHARE = 0.1;
+const JITTER_SHARE = 0.1;
 
 export interface NextPollInput {
   now: number;

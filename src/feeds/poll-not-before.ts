@@ -1,7 +1,7 @@
 import { parseFeedDate } from './parse-feed-date.js';
 
 /** No server hint defers a feed longer than this; a scheduler may still poll less often. */
-export const MAX_POLL_HINT_MS = 24 * 60 * 60 * 1000;
+const MAX_POLL_HINT_MS = 24 * 60 * 60 * 1000;
 
 export interface PollHintSources {
   status: number;

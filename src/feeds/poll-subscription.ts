@@ -11,7 +11,7 @@ import { rememberSeen } from './seen-items.js';
 import { type FeedItemsState, type FeedPollState, type FeedSubscription, ITEMS_LIMITS } from './subscription.js';
 import { takeNewItems } from './take-new-items.js';
 
-export interface FeedPollSettings {
+interface FeedPollSettings {
   intervalMs: number;
   itemsPerPoll: number;
   /** Failing this long pauses the feed. */
@@ -33,7 +33,7 @@ export interface PollDeps {
 }
 
 /** An item that failed this many times in a row is dropped (logged), so it cannot block its feed. */
-export const MAX_DELIVERY_ATTEMPTS = 3;
+const MAX_DELIVERY_ATTEMPTS = 3;
 
 const EMPTY_ITEMS: FeedItemsState = { seen: [], pending: [], digest: [], digestDueAt: null };
 

@@ -8,7 +8,7 @@ export interface Lease {
   held(): boolean;
 }
 
-export type LockResult<T> = { held: true; value: T } | { held: false };
+type LockResult<T> = { held: true; value: T } | { held: false };
 
 export interface Locks {
   /**

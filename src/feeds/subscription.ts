@@ -5,7 +5,7 @@ import { FEED_LIMITS, FeedItemSchema } from './feed-schema.js';
 
 /** Short ids admins type: no 0/o, 1/l/i look-alikes. */
 export const FEED_ID_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
-export const FeedIdSchema = z.string().regex(/^[a-hjkmnp-z2-9]{5}$/, 'a feed id such as k7m2q');
+const FeedIdSchema = z.string().regex(/^[a-hjkmnp-z2-9]{5}$/, 'a feed id such as k7m2q');
 
 export const FILTER_LIMITS = { maxTerms: 20, maxTermChars: 60 } as const;
 const FilterTermsSchema = z.array(z.string().min(1).max(FILTER_LIMITS.maxTermChars)).max(FILTER_LIMITS.maxTerms);
@@ -55,7 +55,7 @@ export const FeedPollStateSchema = z.object({
 export type FeedPollState = z.infer<typeof FeedPollStateSchema>;
 
 /** A line of the daily digest: the item, and the brief its button opens (none when the page was refused). */
-export const DigestEntrySchema = z.object({
+const DigestEntrySchema = z.object({
   title: z.string().max(FEED_LIMITS.maxTitleChars),
   outlet: z.string().max(200).nullable(),
   line: z.string().max(400),
@@ -75,7 +75,7 @@ export const ITEMS_LIMITS = {
   maxDigest: 50,
 } as const;
 
-export const PendingItemSchema = z.object({ item: FeedItemSchema, attempts: z.number().int().min(0) });
+const PendingItemSchema = z.object({ item: FeedItemSchema, attempts: z.number().int().min(0) });
 
 /** What is known about a feed's items in its channel: which were seen, which wait to be posted. */
 export const FeedItemsStateSchema = z.object({

@@ -7,7 +7,7 @@ const UNCAPPED = 1e12;
 const HOUR_S = 60 * 60;
 const DAY_S = 24 * HOUR_S;
 
-export interface BriefLimits {
+interface BriefLimits {
   userBriefsPerHour: number;
   guildBriefsPerHour: number;
   dailyTokenBudget: number;

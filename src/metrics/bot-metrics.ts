@@ -9,7 +9,7 @@ export type DoorOutcome =
   | { outcome: 'failed' };
 
 /** One feed poll: the status fetchFeed returned, or 'failed' when it threw. */
-export type FeedPollStatus = FeedFetchResult['status'] | 'failed';
+type FeedPollStatus = FeedFetchResult['status'] | 'failed';
 
 /**
  * What the bot counts. Every method returns at once (a counter increment), so callers on the hot

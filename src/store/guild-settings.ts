@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { BriefLengthSchema, LanguageSchema } from '../brief/schema.js';
 import type { Store } from './open-store.js';
 
-export const GuildSettingsSchema = z.object({
+const GuildSettingsSchema = z.object({
   /** Channels the bot answers in; empty means everywhere. */
   allowedChannels: z.array(z.string()).default([]),
   /** Channels where a posted news link gets a brief without a command. */
@@ -27,7 +27,7 @@ export interface GuildSettingsStore {
 }
 
 /** How long a guild's settings are reused in this process before the store is read again. */
-export const SETTINGS_TTL_MS = 1_000;
+const SETTINGS_TTL_MS = 1_000;
 
 /**
  * Per-guild settings in the shared store. Reads are kept for a second and shared while in flight,

@@ -26,7 +26,7 @@ export interface BriefFeatures {
  * words of a headline least, since each side chooses its own. The index scales these by how rare
  * each feature is among the briefs of the window.
  */
-export const FEATURE_WEIGHTS = {
+const FEATURE_WEIGHTS = {
   /** Weapon and equipment designations: "su34". */
   w: 2,
   /** Numbered units: "65 brigade". */
@@ -48,7 +48,7 @@ export const FEATURE_WEIGHTS = {
 /** Features found in the headline or lead count more: that is where a report says what happened. */
 const LEAD_BOOST = 1.5;
 const LEAD_CHARS = 400;
-export const MAX_FEATURES = 48;
+const MAX_FEATURES = 48;
 const MAX_FEATURE_CHARS = 64;
 /** A brief may be filed long after publication, never before it: a date ahead of that is wrong. */
 const FUTURE_SLACK_MS = 86_400_000;

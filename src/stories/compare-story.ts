@@ -7,7 +7,7 @@ import { type CompareContext, type Statement, type StoryBrief, sourceOf, stateme
 
 const ONE_SIDE_PER_MEMBER = 3;
 /** A comparison reads at most this many members, one per source first: beyond it, pairs cost more than they add. */
-export const MAX_COMPARED = 20;
+const MAX_COMPARED = 20;
 const MAX_ONE_SIDE = 12;
 const STATUS_ORDER: Record<PointStatus, number> = { conflict: 0, agree: 1, one_side: 2 };
 

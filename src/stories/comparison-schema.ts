@@ -2,14 +2,14 @@ import { z } from 'zod';
 import { EngineNameSchema } from '../brief/schema.js';
 
 /** The outlet a piece of wire copy comes from, when another site carries it: the wire is the source. */
-export const OriginSchema = z.object({
+const OriginSchema = z.object({
   outlet: z.string().min(1),
   country: z.string().nullable(),
   kind: z.string().nullable(),
 });
 export type Origin = z.infer<typeof OriginSchema>;
 
-export const ComparisonMemberSchema = z.object({
+const ComparisonMemberSchema = z.object({
   /** The brief's cache key (meta.cacheKey): doors map it back to their own input. */
   key: z.string().min(1),
   outlet: z.string().nullable(),
@@ -26,7 +26,7 @@ export type ComparisonMember = z.infer<typeof ComparisonMemberSchema>;
 export const PointStatusSchema = z.enum(['conflict', 'agree', 'one_side']);
 export type PointStatus = z.infer<typeof PointStatusSchema>;
 
-export const SideSchema = z.object({
+const SideSchema = z.object({
   /** The member's key: every side names the brief it comes from. */
   member: z.string().min(1),
   claimant: z.string().min(1),
@@ -39,7 +39,7 @@ export const SideSchema = z.object({
 });
 export type Side = z.infer<typeof SideSchema>;
 
-export const PointSchema = z.object({
+const PointSchema = z.object({
   /** A short neutral label in our own words (and names as the articles write them). */
   subject: z.string().min(1).max(160),
   status: PointStatusSchema,
@@ -49,7 +49,7 @@ export const PointSchema = z.object({
 });
 export type Point = z.infer<typeof PointSchema>;
 
-export const CoveringOutletSchema = z.object({
+const CoveringOutletSchema = z.object({
   name: z.string(),
   country: z.string().nullable(),
   kind: z.string().nullable(),
@@ -59,7 +59,7 @@ export const CoveringOutletSchema = z.object({
   carriedBy: z.array(z.string()),
 });
 
-export const CoverageSchema = z.object({
+const CoverageSchema = z.object({
   /** Each source once: a wire carried by three sites is one outlet. */
   outlets: z.array(CoveringOutletSchema),
   countries: z.array(z.string()),

@@ -3,7 +3,7 @@ import type { CountryGazetteer } from './countries.js';
 import { findQuantities, nounClass, type Quantity } from './find-quantities.js';
 import { foldCase, stem } from './words.js';
 
-export type CasualtyKind = keyof typeof CASUALTY;
+type CasualtyKind = keyof typeof CASUALTY;
 
 /** A count of people killed, injured or harmed, of a group ("soldier") and a side ("India") when given. */
 export interface CasualtyCount {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { fromRoot } from '../package-root.js';
 
-export const CountriesFileSchema = z.object({
+const CountriesFileSchema = z.object({
   version: z.string(),
   countries: z
     .array(
@@ -17,11 +17,11 @@ export const CountriesFileSchema = z.object({
     .min(1),
 });
 
-export const COUNTRIES_PATH = fromRoot('data', 'countries.json');
+const COUNTRIES_PATH = fromRoot('data', 'countries.json');
 
-export type CountryForm = 'name' | 'demonym' | 'capital';
+type CountryForm = 'name' | 'demonym' | 'capital';
 
-export interface CountryMention {
+interface CountryMention {
   country: string;
   form: CountryForm;
   /** The same place however it is spelled: the country's name, or for a capital its first listed spelling ("Kiev" is "Kyiv"). */

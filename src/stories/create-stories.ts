@@ -35,7 +35,7 @@ export interface StoriesDeps {
   prompts?: () => ComparePrompts;
 }
 
-export interface ComparedStory {
+interface ComparedStory {
   comparison: Comparison;
   /** The comparison's cache key (its members, engine and prompt), for a button to find it again. */
   key: string;

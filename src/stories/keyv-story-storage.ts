@@ -7,7 +7,7 @@ import { COMMON, IndexedBriefSchema, type Postings, StoryMemberSchema, type Stor
  * it. SQLite removes an expired row only when it is read, so one row per feature would pile up
  * forever; a fixed slot count keeps the rows bounded however many names the news brings.
  */
-export const POSTING_SLOTS = 1 << 20;
+const POSTING_SLOTS = 1 << 20;
 
 const EntrySchema = z.tuple([z.string(), z.number(), z.number()]);
 const SlotSchema = z.record(z.string(), z.array(EntrySchema));

@@ -3,7 +3,7 @@ import type { Entry } from './relate-statements.js';
 import type { Statement } from './story-statements.js';
 
 /** Least similarity for two statements from different sources to be one point. */
-export const TOPIC_THRESHOLD = 0.35;
+const TOPIC_THRESHOLD = 0.35;
 const NAME_WEIGHT = 2;
 
 /** Names, days and words; how many statements share each sets its weight, so the event's own place counts little. */

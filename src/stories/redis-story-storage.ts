@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { RedisClient } from '../store/redis-connection.js';
 import { COMMON, IndexedBriefSchema, type Postings, StoryMemberSchema, type StoryStorage } from './story-storage.js';
 
-export const REDIS_STORY_PREFIX = 'sitrep:story:';
+const REDIS_STORY_PREFIX = 'sitrep:story:';
 
 /**
  * Adds a brief to one posting list, atomically: drop expired entries, add unless the list is full,

@@ -24,7 +24,7 @@ const disjoint = (a: { low: number; high: number }, b: { low: number; high: numb
 const sameOrUnknown = (a: string | null, b: string | null) => a === null || b === null || a === b;
 
 /** Specific names both statements give (names every member gives say nothing about which point). */
-export function sharedNames(a: Statement, b: Statement, common: Set<string>): string[] {
+function sharedNames(a: Statement, b: Statement, common: Set<string>): string[] {
   return [...a.facets.names.keys()].filter((n) => b.facets.names.has(n) && !common.has(n));
 }
 

@@ -16,7 +16,7 @@ const STOPWORDS = new Set(
   september october november december first second third two three four five six seven eight nine ten`.split(/\s+/),
 );
 
-export function isStopword(word: string): boolean {
+function isStopword(word: string): boolean {
   return STOPWORDS.has(word);
 }
 

@@ -30,7 +30,7 @@ const hostileChar = fc.constantFrom(
   '[x](http://a)',
   '\n\n',
 );
-export const hostileText = (maxLength: number) =>
+const hostileText = (maxLength: number) =>
   fc
     .array(
       fc.oneof(
@@ -67,7 +67,7 @@ const htmlPiece = fc.oneof(
   ),
   fc.string({ unit: 'binary', maxLength: 40 }),
 );
-export const randomHtml = fc.array(htmlPiece, { maxLength: 80 }).map((p) => p.join(''));
+const randomHtml = fc.array(htmlPiece, { maxLength: 80 }).map((p) => p.join(''));
 
 const claimArb = fc.record({
   id: fc.string({ maxLength: 5 }),
@@ -81,7 +81,7 @@ const claimArb = fc.record({
   quoteSpan: fc.constant(null),
 });
 
-export const briefArb: fc.Arbitrary<Brief> = fc.record({
+const briefArb: fc.Arbitrary<Brief> = fc.record({
   article: fc.record({
     url: fc.option(fc.webUrl(), { nil: null }),
     canonicalUrl: fc.constant(null),

@@ -17,7 +17,7 @@ export interface ChatRequest {
 }
 
 /** A scripted answer: message text (or a refusal) with a finish reason, or a raw HTTP reply. */
-export type ChatReply =
+type ChatReply =
   | { text: string; finishReason?: string; delayMs?: number; cachedTokens?: number }
   | { refusal: string }
   | { drop: true }

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 const FEEDS = fileURLToPath(new URL('../fixtures/feeds/', import.meta.url));
 
-export function feedFixture(name: string): string {
+function feedFixture(name: string): string {
   return readFileSync(`${FEEDS}${name}`, 'utf8');
 }
 
@@ -90,7 +90,7 @@ function deskFeed(name: string, items: DeskItem[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>${xmlText(`Desk ${name}`)}</title><link>https://desk.example/${name}/</link>${rendered.join('')}</channel></rss>`;
 }
 
-export interface RecordedRequest {
+interface RecordedRequest {
   path: string;
   headers: IncomingMessage['headers'];
 }

@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 
 const PAGES = fileURLToPath(new URL('../fixtures/pages/', import.meta.url));
 
-export function fixturePage(name: string): string {
+function fixturePage(name: string): string {
   return readFileSync(`${PAGES}${name}`, 'utf8');
 }
 

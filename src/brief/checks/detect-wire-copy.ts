@@ -2,10 +2,10 @@ import { z } from 'zod';
 import type { ExtractedArticle } from '../schema.js';
 import { type Outlet, type OutletRegistry, OutletSchema } from './outlet-registry.js';
 
-export const WireSignalSchema = z.enum(['byline', 'dateline', 'credit line']);
+const WireSignalSchema = z.enum(['byline', 'dateline', 'credit line']);
 
 /** A story that is a news agency's copy, whoever's site carries it, and what in the text says so. */
-export const WireCopySchema = z.object({
+const WireCopySchema = z.object({
   wire: OutletSchema,
   recognisedBy: z.array(z.object({ signal: WireSignalSchema, evidence: z.string().max(200) })).min(1),
 });

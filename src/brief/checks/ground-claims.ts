@@ -29,7 +29,7 @@ interface NormalizedText {
  * Folds what a quote may legitimately differ in: white space runs, quotation-mark and dash styles,
  * and case. Keeps a map back to the original so a match can be reported as offsets in the article.
  */
-export function normalizeForMatch(original: string): NormalizedText {
+function normalizeForMatch(original: string): NormalizedText {
   let text = '';
   const origin: number[] = [];
   let pendingSpace = false;

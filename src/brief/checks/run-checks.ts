@@ -10,7 +10,7 @@ import { sourceNoteCheck } from './source-note-check.js';
  * rewrites the brief's own voice before grounding reads the claims; the source note comes last, so
  * it sees the final claims and the caveats earlier checks added.
  */
-export const BRIEF_CHECKS: readonly BriefCheck[] = [neutralityCheck, groundingCheck, injectionCheck, sourceNoteCheck];
+const BRIEF_CHECKS: readonly BriefCheck[] = [neutralityCheck, groundingCheck, injectionCheck, sourceNoteCheck];
 
 /** Problems a model engine is asked to repair once: quotes not in the article, loaded words in our voice… */
 export function reviewDraft(draft: BriefDraft, input: CheckInput, checks = BRIEF_CHECKS): string[] {

@@ -5,7 +5,7 @@ import type { Prompts } from './load-prompts.js';
 import { type StructuredRequest, type StructuredResult, taskFor } from './model-conversation.js';
 
 /** A brief asked of a model: the brief prompts, the draft schema, the checks as the review. */
-export function briefRequest(
+function briefRequest(
   prompts: Prompts,
   article: ExtractedArticle,
   options: DraftOptions,

@@ -7,12 +7,12 @@ import { addUsage, type DraftOptions, LENGTH_LIMITS, ModelError, NO_USAGE, type 
 import { fillTemplate, type Prompts } from './load-prompts.js';
 
 /** One turn of the conversation with a model, in no provider's format. */
-export interface ModelTurn {
+interface ModelTurn {
   role: 'user' | 'assistant';
   content: string;
 }
 
-export interface ModelReply {
+interface ModelReply {
   /** The answer's text, or null when it held none. */
   text: string | null;
   usage: TokenUsage;
@@ -69,7 +69,7 @@ export function taskFor(prompts: Prompts, article: ExtractedArticle, options: Dr
 }
 
 /** A model's answer text checked against the schema (lengths included), never thrown. */
-export function parseAgainst<T>(schema: z.ZodType<T>, text: string): ParseOutcome<T> {
+function parseAgainst<T>(schema: z.ZodType<T>, text: string): ParseOutcome<T> {
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -8,7 +8,7 @@ import { nameTagsFrom } from './offline/name-tags.js';
 import { centralityScores, mostCentralSentences } from './offline/rank-sentences.js';
 import { loadNlp, splitSentences } from './offline/split-sentences.js';
 
-export const OFFLINE_MODEL = 'offline-extractive-1';
+const OFFLINE_MODEL = 'offline-extractive-1';
 
 /**
  * The brief without any network: the most central sentences in article order, claims from

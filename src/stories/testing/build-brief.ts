@@ -1,6 +1,6 @@
 import { type Brief, BriefSchema } from '../../brief/schema.js';
 
-export interface TestClaim {
+interface TestClaim {
   claimant: string;
   statement: string;
   quote?: string | null;

@@ -7,7 +7,7 @@ export interface ContractClock {
 }
 
 /** A clock that starts now and moves only when told, for expiry that does not wait. */
-export function manualClock(): ContractClock {
+function manualClock(): ContractClock {
   let at = Date.now();
   return { now: () => at, advance: (ms) => (at += ms) };
 }

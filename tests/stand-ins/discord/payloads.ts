@@ -30,7 +30,7 @@ export function user(id: string, username: string) {
   return { id, username, discriminator: '0', global_name: username, avatar: null };
 }
 
-export interface StandInChannel {
+interface StandInChannel {
   id: string;
   name: string;
   /** Discord's channel type: 0 text (the default), 5 announcement, 15 forum. */

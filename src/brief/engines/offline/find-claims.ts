@@ -55,7 +55,7 @@ const MIN_QUOTE_CHARS = 12;
 
 const sentenceCase = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-export function displayName(entity: Entity): string {
+function displayName(entity: Entity): string {
   return capAtWord(resolved(entity).name, 120);
 }
 
