@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fromRoot } from '../../package-root.js';
 import { loadPromptExamples, renderPromptExample } from './prompt-examples.js';
+import { promptSetVersion, readPromptFile } from './prompt-files.js';
 
 export const PROMPTS_DIR = fromRoot('prompts');
 
@@ -13,20 +11,6 @@ export interface Prompts {
   repairChecks: string;
   /** Every file's declared version plus a hash of the contents: any edit misses the cache. */
   version: string;
-}
-
-export interface PromptFile {
-  version: string;
-  body: string;
-}
-
-export function readPromptFile(dir: string, name: string): PromptFile {
-  const raw = readFileSync(join(dir, name), 'utf8');
-  const match = /^version:\s*(\S+)\s*\n---\n([\s\S]*)$/.exec(raw);
-  if (!match?.[1] || match[2] === undefined) {
-    throw new Error(`prompts/${name} must start with a "version: …" line followed by "---"`);
-  }
-  return { version: match[1], body: match[2].trim() };
 }
 
 /**
@@ -59,18 +43,14 @@ export function loadPrompts(dir: string = PROMPTS_DIR): Prompts {
   const repairChecks = readPromptFile(dir, 'repair-checks.md');
   const examples = loadPromptExamples(dir).map(renderPromptExample).join('\n\n');
   const systemText = fillTemplate(system.body, { EXAMPLES: examples });
-  const hash = createHash('sha256')
-    .update(systemText)
-    .update(task.body)
-    .update(repair.body)
-    .update(repairChecks.body)
-    .digest('hex')
-    .slice(0, 8);
   return {
     system: systemText,
     task: task.body,
     repair: repair.body,
     repairChecks: repairChecks.body,
-    version: `${system.version}+${task.version}+${repair.version}+${repairChecks.version}#${hash}`,
+    version: promptSetVersion(
+      [system, task, repair, repairChecks],
+      [systemText, task.body, repair.body, repairChecks.body],
+    ),
   };
 }

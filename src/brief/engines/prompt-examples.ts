@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BriefDraft, BriefDraftSchema } from '../draft-schema.js';
+import { exampleFolders, readPromptText } from './prompt-files.js';
 
 /** One worked example: a folder under prompts/examples/ holding about.txt, task.txt, article.txt, brief.json. */
 export interface PromptExample {
@@ -14,9 +14,6 @@ export interface PromptExample {
   brief: BriefDraft;
 }
 
-// Line endings are folded so a checkout with CRLF builds the same bytes, and so the same cache key.
-const readText = (path: string) => readFileSync(path, 'utf8').replace(/\r\n?/g, '\n').trim();
-
 /**
  * Reads every example, sorted by folder name (code-unit order, not the locale's), so the system
  * prompt is byte-identical on every start. A brief that fails the schema stops the start: it would
@@ -24,22 +21,18 @@ const readText = (path: string) => readFileSync(path, 'utf8').replace(/\r\n?/g, 
  */
 export function loadPromptExamples(promptsDir: string): PromptExample[] {
   const examplesDir = join(promptsDir, 'examples');
-  return readdirSync(examplesDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort()
-    .map((name) => {
-      const dir = join(examplesDir, name);
-      const parsed = BriefDraftSchema.safeParse(JSON.parse(readText(join(dir, 'brief.json'))));
-      if (!parsed.success) throw new Error(`prompts/examples/${name}/brief.json fails the brief schema`);
-      return {
-        name,
-        about: readText(join(dir, 'about.txt')),
-        task: readText(join(dir, 'task.txt')),
-        article: readText(join(dir, 'article.txt')),
-        brief: parsed.data,
-      };
-    });
+  return exampleFolders(examplesDir).map((name) => {
+    const dir = join(examplesDir, name);
+    const parsed = BriefDraftSchema.safeParse(JSON.parse(readPromptText(join(dir, 'brief.json'))));
+    if (!parsed.success) throw new Error(`prompts/examples/${name}/brief.json fails the brief schema`);
+    return {
+      name,
+      about: readPromptText(join(dir, 'about.txt')),
+      task: readPromptText(join(dir, 'task.txt')),
+      article: readPromptText(join(dir, 'article.txt')),
+      brief: parsed.data,
+    };
+  });
 }
 
 /** An example as the system prompt shows it; the brief as compact JSON, the shape the model answers in. */
