@@ -15,7 +15,7 @@ import { comparisonRequest, letterMembers, pointsFromDraft } from './model-compa
 import { storyBriefOf } from './story-brief-of.js';
 import { storyCoverage } from './story-coverage.js';
 import { createStoryIndex, type FiledBrief, type StoryIndex } from './story-index.js';
-import type { StoryStorage } from './story-storage.js';
+import type { StoryMember, StoryStorage } from './story-storage.js';
 
 /** Part of every offline comparison's cache key: bump when the offline comparison changes. */
 const OFFLINE_COMPARE_VERSION = 'offline-compare-2026-11-29.1';
@@ -49,6 +49,8 @@ export interface Stories {
   storyOf(briefKey: string): Promise<string | null>;
   /** The brief keys of a story's members, in filing order. */
   memberKeys(storyId: string): Promise<string[]>;
+  /** A story's members with their outlets, in filing order: a door counts outlets without loading briefs. */
+  members(storyId: string): Promise<StoryMember[]>;
   /** Points of the event with their sides: by the model engine when there is one, else offline; cached by members. */
   compare(briefs: Brief[], hooks?: ModelHooks): Promise<ComparedStory>;
   getComparison(key: string): Promise<Comparison | undefined>;
@@ -121,6 +123,7 @@ export function createStories(deps: StoriesDeps): Stories {
     },
     storyOf: (briefKey) => storyIndex().storyOf(briefKey),
     memberKeys: async (storyId) => (await storyIndex().membersOf(storyId)).map((m) => m.key),
+    members: (storyId) => storyIndex().membersOf(storyId),
     async compare(briefs, hooks = {}) {
       const engine = chooseEngine(deps.defaultEngine, deps.engines);
       const key = cacheKeyOf(engine, briefs);

@@ -1,4 +1,3 @@
-import type { BriefResult } from '../../brief/make-brief.js';
 import { UserError } from '../../errors.js';
 import type { FeedItem } from '../../feeds/feed-schema.js';
 import type { DeliveryOutcome } from '../../feeds/feed-sink.js';
@@ -6,7 +5,7 @@ import { itemBriefSource } from '../../feeds/item-brief-source.js';
 import { postOnce } from '../../feeds/post-once.js';
 import type { DigestEntry, FeedSubscription } from '../../feeds/subscription.js';
 import type { GuildSettings } from '../../store/guild-settings.js';
-import { runDoor } from '../doors/run-door.js';
+import { type DoorBrief, runDoor } from '../doors/run-door.js';
 import type { FeedMessage } from './feed-channel-api.js';
 import { type FeedPosting, itemPostKey, linkPostKey } from './feed-posting.js';
 import { findPlacedPost, placeFeedPost, sendPlacedPost } from './place-feed-post.js';
@@ -20,7 +19,7 @@ async function briefItem(
   sub: FeedSubscription,
   item: FeedItem,
   settings: GuildSettings,
-): Promise<{ result: BriefResult } | { refusal: string } | null> {
+): Promise<{ result: DoorBrief } | { refusal: string } | null> {
   let failure: { sentence: string; error: unknown } | undefined;
   const result = await runDoor(
     env.ctx,
@@ -71,7 +70,7 @@ async function postItem(
 }
 
 /** The item's line in the day's digest: the brief's headline, outlet and first sentence, or why there is none. */
-function digestEntry(item: FeedItem, made: { result: BriefResult } | { refusal: string }): DigestEntry {
+function digestEntry(item: FeedItem, made: { result: DoorBrief } | { refusal: string }): DigestEntry {
   if ('refusal' in made) {
     const line = `No brief: ${cardReason(made.refusal)}`;
     return { title: item.title || 'Untitled item', outlet: null, line, briefKey: null, url: item.url };
@@ -91,7 +90,7 @@ async function postBriefOrCard(
   env: FeedPosting,
   sub: FeedSubscription,
   item: FeedItem,
-  made: { result: BriefResult } | { refusal: string },
+  made: { result: DoorBrief } | { refusal: string },
 ): Promise<'posted' | 'already-posted' | 'in-flight'> {
   if ('refusal' in made) {
     return postItem(env, sub, item, {
@@ -101,12 +100,12 @@ async function postBriefOrCard(
       message: renderFeedCard(sub, item, made.refusal),
     });
   }
-  const { brief, fromCache } = made.result;
+  const { brief, fromCache, story } = made.result;
   return postItem(env, sub, item, {
     key: `brief:${brief.meta.cacheKey}`,
     marker: brief.meta.cacheKey,
     headline: brief.summary.headline,
-    message: renderFeedBrief(sub, brief, fromCache),
+    message: renderFeedBrief(sub, brief, fromCache, story),
   });
 }
 
