@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GUILD, NEWS, startTestBot, type TestBot } from './helpers/test-bot.js';
+import { briefsAndComparisons, membersInCompareTask } from './stand-ins/comparison-responder.js';
+import type { RecordedCall } from './stand-ins/discord/discord-stand-in.js';
+import { buttonPress, chatInput } from './stand-ins/discord/interactions.js';
+import type { message } from './stand-ins/discord/payloads.js';
+
+const reader = { guildId: GUILD.id, channelId: NEWS };
+type StoredMessage = ReturnType<typeof message>;
+type Button = { label?: string; custom_id?: string; style: number };
+
+let t: TestBot;
+beforeAll(async () => {
+  t = await startTestBot();
+  t.api.setDefault(briefsAndComparisons);
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const page = (slug: string) => `${t.fixtures.url}/stories/${slug}`;
+const buttonsOf = (msg: StoredMessage) => (msg.components[0] as { components: Button[] }).components;
+const compareRequests = () => t.api.requests.filter((r) => membersInCompareTask(r) !== null);
+
+/** Runs /summarize on a link and returns the brief message as the stand-in stored it. */
+async function summarize(url: string): Promise<StoredMessage> {
+  const interaction = chatInput(reader, 'summarize', { url });
+  t.discord.inject('INTERACTION_CREATE', interaction);
+  await t.waitForCall((c) => c.method === 'PATCH' && c.path.includes(interaction.token) && c.body?.embeds?.length > 0);
+  return t.discord.messages.get(`webhook:${interaction.token}:@original`) as StoredMessage;
+}
+
+/** Presses a button; the private answer, whether given at once or edited in after a deferral. */
+async function press(customId: string, on: StoredMessage): Promise<{ deferral?: RecordedCall; answer: RecordedCall }> {
+  const interaction = buttonPress(reader, customId, on);
+  t.discord.inject('INTERACTION_CREATE', interaction);
+  const first = await t.waitForCall((c) => c.path.includes(interaction.token) && c.path.endsWith('/callback'));
+  if (first.body.type === 4) return { answer: first };
+  const answer = await t.waitForCall((c) => c.method === 'PATCH' && c.path.includes(interaction.token), 20_000);
+  return { deferral: first, answer };
+}
+
+/** Embed characters as Discord counts them towards a message's 6,000. */
+function embedsSize(
+  embeds: {
+    title?: string;
+    description?: string;
+    footer?: { text: string };
+    fields?: { name: string; value: string }[];
+  }[],
+) {
+  return embeds.reduce(
+    (n, e) =>
+      n +
+      (e.title?.length ?? 0) +
+      (e.description?.length ?? 0) +
+      (e.footer?.text.length ?? 0) +
+      (e.fields ?? []).reduce((m, f) => m + f.name.length + f.value.length, 0),
+    0,
+  );
+}
+
+describe('Compare coverage', () => {
+  let second: StoredMessage;
+
+  it('appears on the second outlet’s brief of an event, counting outlets, and not on an unrelated brief', async () => {
+    const first = await summarize(page('krymsk-tass'));
+    expect(buttonsOf(first).map((b) => b.label)).not.toContainEqual(expect.stringMatching(/^Compare/));
+    second = await summarize(page('krymsk-ukrinform'));
+    const compare = buttonsOf(second).find((b) => b.label?.startsWith('Compare'));
+    expect(compare).toMatchObject({
+      label: 'Compare coverage (1)',
+      custom_id: expect.stringMatching(/^story:compare:[0-9a-f]{64}$/),
+    });
+    const unrelated = await summarize(page('minehunters-defensenews'));
+    expect(buttonsOf(unrelated).map((b) => b.label)).toEqual([
+      expect.stringMatching(/^Claims/),
+      'Source note',
+      'What I read',
+      'Original',
+    ]);
+  });
+
+  it('answers privately with the comparison within Discord’s limits, conflicts first, pinging nobody', async () => {
+    const compare = buttonsOf(second).find((b) => b.label?.startsWith('Compare'))?.custom_id ?? '';
+    const { deferral, answer } = await press(compare, second);
+    expect(deferral?.body).toMatchObject({ type: 5, data: { flags: 64 } });
+    expect(compareRequests()).toHaveLength(1);
+    const [embed] = answer.body.embeds;
+    expect(embed.title).toBe(
+      'Coverage compared: Air defence systems destroy 23 Ukrainian drones over Krasnodar Region',
+    );
+    const lines = embed.description.split('\n');
+    expect(lines[0]).toBe('**Where the accounts conflict**');
+    expect(lines[1]).toBe('__What happened at the site__ · different accounts: TASS; Ukrinform');
+    expect(lines[2]).toMatch(/^• \*\*TASS\*\*: TASS said the site was affected as its report describes\. — “.+”$/);
+    expect(lines[3]).toMatch(/^• \*\*Ukrinform\*\*: /);
+    expect(embed.description).toContain('**Reported by one outlet only**');
+    expect(embed.fields[0]).toMatchObject({ name: 'Compared (2)' });
+    expect(embed.fields[1].value).toContain(
+      '**Covered by:** TASS (Russia, state-controlled) · Ukrinform (Ukraine, state-controlled)',
+    );
+    expect(embed.fields[1].value).toContain('**Not yet:** No wire service has covered it so far.');
+    expect(embedsSize(answer.body.embeds)).toBeLessThanOrEqual(6000);
+    expect(answer.body.allowed_mentions).toEqual({ parse: [] });
+    expect(answer.body.components[0].components[0]).toMatchObject({ label: 'Full comparison' });
+  });
+
+  it('still answers after a restart, from the stored comparison, and opens the full comparison', async () => {
+    const compare = buttonsOf(second).find((b) => b.label?.startsWith('Compare'))?.custom_id ?? '';
+    const before = await press(compare, second);
+    await t.restart();
+    const after = await press(compare, second);
+    expect(after.answer.body.embeds[0].description).toBe(before.answer.body.embeds[0].description);
+    expect(after.answer.body.embeds[0].footer.text).toMatch(/from cache$/);
+    expect(compareRequests()).toHaveLength(1);
+
+    const full = after.answer.body.components[0].components[0].custom_id;
+    expect(full).toMatch(/^story:full:[0-9a-f]{64}$/);
+    const { answer } = await press(full, second);
+    expect(answer.body).toMatchObject({ type: 4, data: { flags: 64, allowed_mentions: { parse: [] } } });
+    const embeds = answer.body.data.embeds;
+    expect(embeds[0].title).toMatch(/^Full comparison: /);
+    expect(embeds[0].description).toMatch(/^\*\*1\. TASS\*\* \(Russia, state-controlled\): \[Air defence/);
+    expect(embeds[1].description).toMatch(/^\*\*Where the accounts conflict\*\*\n__What happened at the site__/);
+    expect(embedsSize(embeds)).toBeLessThanOrEqual(6000);
+  });
+});
