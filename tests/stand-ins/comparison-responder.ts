@@ -17,7 +17,7 @@ export function membersInCompareTask(request: RecordedRequest): TaskMember[] | n
 /**
  * A well-formed comparison for whatever members it is sent: one conflict on which every member
  * reports something different (each with its first quote, copied exactly), then one point per
- * member that only it reports (its second claim, when it has one).
+ * member that only it reports (with its second claim's quote, when it has one).
  */
 export function comparisonFromMembers(members: TaskMember[]): string {
   const outletOf = (m: TaskMember) => m.outlet ?? `member ${m.member}`;
@@ -32,20 +32,19 @@ export function comparisonFromMembers(members: TaskMember[]): string {
       quote: m.claims[0]?.quote ?? null,
     })),
   };
-  const oneSide = members.flatMap((m) => {
-    const claim = m.claims[1];
-    if (!claim) return [];
-    return [
+  const oneSide = members.map((m) => ({
+    subject: `A detail only ${outletOf(m)} reports`,
+    status: 'one_side',
+    note: null,
+    sides: [
       {
-        subject: `A detail only ${outletOf(m)} reports`,
-        status: 'one_side',
-        note: null,
-        sides: [
-          { member: m.member, claimant: claim.claimant, statement: `${outletOf(m)} said more.`, quote: claim.quote },
-        ],
+        member: m.member,
+        claimant: m.claims[1]?.claimant ?? outletOf(m),
+        statement: `${outletOf(m)} said more.`,
+        quote: m.claims[1]?.quote ?? null,
       },
-    ];
-  });
+    ],
+  }));
   return JSON.stringify({ points: [conflict, ...oneSide] });
 }
 

@@ -9,22 +9,20 @@ import type { Comparison, PointStatus } from '../../stories/comparison-schema.js
 import {
   comparisonEngine,
   coverageLines,
-  leadingLines,
   memberFacts,
   memberLabel,
-  pointLines,
   pointsInOrder,
   STATUS_HEADING,
   STATUS_ORDER,
 } from './comparison-lines.js';
 import { fitLines, inert, LIMITS } from './discord-text.js';
+import { fitPointSections } from './fit-points.js';
 import { storyButtonId } from './story-button-id.js';
 
 const ACCENT = 0x8a5a44;
 /** How many points of each kind the short answer shows; the rest are behind Full comparison. */
 const SHOWN: Record<PointStatus, number> = { conflict: 4, agree: 3, one_side: 3 };
 const SHORT_SIDE = { statement: 220, quote: 140 };
-const MORE_SIDES = '-# N more side(s) in the full comparison';
 
 /** An embed's characters as Discord counts them towards a message's 6,000. */
 export function embedSize(embed: APIEmbed): number {
@@ -42,38 +40,17 @@ export function storyTitle(comparison: Comparison): string {
   return comparison.members.find((m) => m.title)?.title ?? 'this story';
 }
 
-/**
- * The points that fit in `max` characters, in reading order under their headings, and how many did
- * not. A point too long for the room left shows its first sides and says how many more it has.
- */
+/** The points that fit in `max` characters, in reading order under their headings; and how many did not. */
 function fittedPoints(comparison: Comparison, max: number): { text: string; hidden: number } {
-  const blocks: string[] = [];
-  let used = 0;
-  let shown = 0;
-  for (const status of STATUS_ORDER) {
-    let headed = false;
-    for (const point of pointsInOrder(comparison)
+  const sections = STATUS_ORDER.map((status) => ({
+    heading: STATUS_HEADING[status],
+    points: pointsInOrder(comparison)
       .filter((p) => p.status === status)
-      .slice(0, SHOWN[status])) {
-      const lines = [...(headed ? [] : [STATUS_HEADING[status]]), ...pointLines(comparison, point, SHORT_SIDE)];
-      const room = max - used - (blocks.length ? 2 : 0);
-      let kept = leadingLines(lines, room);
-      if (kept.length < lines.length) {
-        kept = leadingLines(lines, room - MORE_SIDES.length - 4);
-        const more = lines.length - kept.length;
-        // A heading alone, or a point's subject without one side, says nothing.
-        if (kept.length < lines.length - point.sides.length + 1) continue;
-        kept.push(MORE_SIDES.replace('N', String(more)));
-      }
-      const block = kept.join('\n');
-      blocks.push(block);
-      used += block.length + (blocks.length > 1 ? 2 : 0);
-      headed = true;
-      shown++;
-    }
-  }
-  if (blocks.length === 0 && comparison.points.length === 0) blocks.push('No points of the event could be aligned.');
-  return { text: blocks.join('\n\n'), hidden: comparison.points.length - shown };
+      .slice(0, SHOWN[status]),
+  }));
+  const { text, shown } = fitPointSections(comparison, sections, max, SHORT_SIDE);
+  if (comparison.points.length === 0) return { text: 'No points of the event could be aligned.', hidden: 0 };
+  return { text, hidden: comparison.points.length - shown };
 }
 
 /**

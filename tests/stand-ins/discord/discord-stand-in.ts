@@ -46,6 +46,8 @@ export async function startDiscordStandIn(options: StandInOptions) {
   const socketShards = new Map<WebSocket, [number, number]>();
   /** Threads opened in forum channels (forum posts), oldest first. */
   const threads: any[] = [];
+  /** Messages a thread was started on (the thread has the message's id). */
+  const messageThreads = new Set<string>();
   let gate: ResponseGate | undefined;
   const sessionShards = new Map<string, [number, number]>();
   let seq = 0;
@@ -166,8 +168,14 @@ export async function startDiscordStandIn(options: StandInOptions) {
       return found ? json(res, 200, found) : json(res, 404, { code: 10008, message: 'Unknown Message' });
     }
     if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path))) {
+      // As Discord: a thread started on a message has the message's id, and a message has one thread.
+      const messageId = m[2] as string;
+      if (messageThreads.has(messageId)) {
+        return json(res, 400, { code: 160004, message: 'A thread has already been created for this message' });
+      }
+      messageThreads.add(messageId);
       return json(res, 201, {
-        id: nextId(),
+        id: messageId,
         type: 11,
         name: body?.name,
         parent_id: m[1],
