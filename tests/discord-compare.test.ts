@@ -234,3 +234,28 @@ describe('/compare', () => {
     expect(answer.body.embeds).toEqual([]);
   });
 });
+
+describe('hostile text', () => {
+  it('shows a hostile report’s words inert, and nothing Sitrep sent in these scenarios could ping anyone', async () => {
+    const { answer } = await compare({ links: `${page('krymsk-tass')} ${page('krymsk-hostile')}` });
+    expect(answer.body.content).toBe(
+      'Link 1 (TASS) and link 2 (Frontline Watch @\u200beveryone) report one story; their coverage is compared (below).',
+    );
+    const shown = JSON.stringify(answer.body.embeds);
+    expect(shown).toContain('@\u200beveryone the Krymsk station is \\\\*\\\\*burning\\\\*\\\\*');
+    expect(shown).not.toMatch(/(?<!\u200b)@everyone/);
+    expect(shown).not.toMatch(/<@&\d/);
+    expect(shown).not.toMatch(/(?<!\\\\)\[look here\]/);
+
+    const sent = t.discord.calls.filter((c) => {
+      const body = c.body?.data ?? c.body;
+      return ['POST', 'PATCH'].includes(c.method) && (body?.content || body?.embeds?.length);
+    });
+    expect(sent.length).toBeGreaterThan(10);
+    for (const call of sent) {
+      expect((call.body?.data ?? call.body).allowed_mentions, `${call.method} ${call.path}`).toMatchObject({
+        parse: [],
+      });
+    }
+  });
+});
