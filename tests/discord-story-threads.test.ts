@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FORUM, GUILD, OFF_TOPIC, startTestBot, type TestBot } from './helpers/test-bot.js';
+import { FORUM, GUILD, NO_THREADS, OFF_TOPIC, startTestBot, type TestBot } from './helpers/test-bot.js';
 import { briefsAndComparisons } from './stand-ins/comparison-responder.js';
 import type { RecordedCall } from './stand-ins/discord/discord-stand-in.js';
 import { chatInput, type OptionValue } from './stand-ins/discord/interactions.js';
@@ -134,6 +134,36 @@ describe('feed items into story threads', () => {
     const [reply] = posts(`/channels/${postId}/messages`);
     expect(reply?.body.embeds[0].title).toBe('What Ukrinform’s report adds to the story');
     expect(reply?.body.embeds[1].url).toBe(report['krymsk-ukrinform']?.link);
+  });
+
+  it('posts a later report as a post of its own, saying what it adds, where the bot may not open threads', async () => {
+    const { publish } = await deskInto('krymsk-no-threads', NO_THREADS);
+    await publish(report['krymsk-tass'] as DeskItem);
+    await publish(report['krymsk-ukrinform'] as DeskItem);
+    const [first, second] = posts(`/channels/${NO_THREADS}/messages`);
+    expect(first?.body.embeds[0].url).toBe(report['krymsk-tass']?.link);
+    expect(second?.body.embeds.map((e: { title: string }) => e.title)[0]).toBe(
+      'What Ukrinform’s report adds to the story',
+    );
+    expect(second?.body.embeds[1].url).toBe(report['krymsk-ukrinform']?.link);
+  });
+
+  it('starts the story again with a post of its own when its first post was deleted before any reply', async () => {
+    const channel = freshChannel();
+    const { id, publish } = await deskInto('krymsk-deleted', channel);
+    await publish(report['krymsk-tass'] as DeskItem);
+    t.discord.deleteMessage(firstMessageIn(channel) as string);
+    await publish(report['krymsk-ukrinform'] as DeskItem);
+    expect(posts(`/channels/${channel}/messages`)).toHaveLength(1);
+    // The failed reply may still land until its window (1 s here) has passed; then the item is posted anew.
+    await new Promise((r) => setTimeout(r, 1_100));
+    await t.bot.feeds.pollNow(id);
+    const [, restarted] = posts(`/channels/${channel}/messages`);
+    expect(restarted?.body.embeds[0].url).toBe(report['krymsk-ukrinform']?.link);
+    const restartedId = [...t.discord.messages.values()].filter((m) => m.channel_id === channel).at(-1)?.id;
+    await publish(report['krymsk-reuters'] as DeskItem);
+    expect(posts(`/channels/${channel}/messages/${restartedId}/threads`)).toHaveLength(1);
+    expect(posts(`/channels/${restartedId}/messages`)[0]?.body.embeds[1].url).toBe(report['krymsk-reuters']?.link);
   });
 
   it('makes a reply once when the bot stops before recording it, found in the thread after a restart', async () => {

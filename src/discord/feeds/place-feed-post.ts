@@ -57,25 +57,52 @@ async function storyThread(
   return threadId;
 }
 
-const GONE: readonly number[] = [RESTJSONErrorCodes.UnknownChannel, RESTJSONErrorCodes.UnknownMessage];
+/** The story's first post, or its thread, was deleted, archived for good or locked: it takes no more replies. */
+const CLOSED: readonly number[] = [
+  RESTJSONErrorCodes.UnknownChannel,
+  RESTJSONErrorCodes.UnknownMessage,
+  RESTJSONErrorCodes.InvalidActionOnArchivedThread,
+  RESTJSONErrorCodes.ThreadLocked,
+];
+/** The bot may not open threads in this channel. */
+const NO_THREADS: readonly number[] = [RESTJSONErrorCodes.MissingPermissions, RESTJSONErrorCodes.MissingAccess];
+
+const failedWith = (error: unknown, codes: readonly number[]) =>
+  error instanceof DiscordAPIError && codes.includes(Number(error.code));
+
+/** A reply in the story's thread; in a channel where the bot may not open threads, a post of its own. */
+async function sendStoryReply(
+  env: Pick<FeedPosting, 'api' | 'store'>,
+  placement: FeedPlacement & { kind: 'story-reply' },
+  message: FeedMessage,
+): Promise<string> {
+  const forget = () => env.store.setStoryPost(placement.channelId, placement.storyId, null);
+  let threadId: string;
+  try {
+    threadId = await storyThread(env, placement);
+  } catch (error) {
+    if (failedWith(error, NO_THREADS)) return env.api.send(placement.channelId, message);
+    // The next attempt starts the story in this channel again, with a post of its own.
+    if (failedWith(error, CLOSED)) await forget();
+    throw error;
+  }
+  try {
+    return await env.api.send(threadId, message);
+  } catch (error) {
+    if (failedWith(error, CLOSED)) await forget();
+    throw error;
+  }
+}
 
 /** Posts where the placement says; the new message's id. */
-export async function sendPlacedPost(
+export function sendPlacedPost(
   env: Pick<FeedPosting, 'api' | 'store'>,
   placement: FeedPlacement,
   message: FeedMessage,
 ): Promise<string> {
   if (placement.kind === 'forum-post') return env.api.openForumPost(placement.channelId, placement.title, message);
   if (placement.kind === 'channel-message') return env.api.send(placement.channelId, message);
-  try {
-    return await env.api.send(await storyThread(env, placement), message);
-  } catch (error) {
-    // The story's first post or its thread was deleted: the next attempt starts the story here again.
-    if (error instanceof DiscordAPIError && GONE.includes(Number(error.code))) {
-      await env.store.setStoryPost(placement.channelId, placement.storyId, null);
-    }
-    throw error;
-  }
+  return sendStoryReply(env, placement, message);
 }
 
 /** Looks where the placement says for a recent post carrying `marker` (see postOnce). */
@@ -86,7 +113,7 @@ export function findPlacedPost(
 ): Promise<string | null> {
   if (placement.kind === 'forum-post') return env.api.findForumPost(placement.guildId, placement.channelId, marker);
   if (placement.kind === 'channel-message') return env.api.findMessage(placement.channelId, marker);
-  // The reply is sent only once its thread is recorded: with none recorded, none was sent.
-  const thread = placement.story.threadId;
-  return thread ? env.api.findMessage(thread, marker) : Promise.resolve(null);
+  // A reply is sent into its thread only once the thread is recorded: with none recorded, it can
+  // only be in the channel itself (where the bot may not open threads).
+  return env.api.findMessage(placement.story.threadId ?? placement.channelId, marker);
 }
