@@ -61,20 +61,15 @@ function summaryLines(stories: AnsweredStory[], failed: LinkOutcome[]): string[]
  * comparison fitted to its share of the message, and a Full comparison button for each stored one.
  */
 export function renderCompareAnswer(stories: AnsweredStory[], failed: LinkOutcome[]) {
-  const compared = stories.filter((s) => s.compared !== null);
+  const compared = stories.flatMap((s) => (s.compared ? [s.compared] : []));
+  const several = compared.length > 1;
   const share = Math.floor((LIMITS.embedsTotal - 50) / Math.max(1, compared.length));
-  const embeds: APIEmbed[] = compared.map((s, i) => {
-    const embed = renderComparisonEmbed(
-      s.compared?.comparison as ComparedStory['comparison'],
-      s.compared?.fromCache ?? false,
-      share - 12,
-    );
-    return compared.length > 1 ? { ...embed, title: `${i + 1}. ${embed.title ?? ''}`.slice(0, LIMITS.title) } : embed;
+  const embeds: APIEmbed[] = compared.map((done, i) => {
+    const embed = renderComparisonEmbed(done.comparison, done.fromCache, share - 12);
+    return several ? { ...embed, title: `${i + 1}. ${embed.title ?? ''}`.slice(0, LIMITS.title) } : embed;
   });
-  const buttons: APIButtonComponent[] = compared.flatMap((s, i) =>
-    s.compared?.stored
-      ? [fullComparisonButton(s.compared.key, compared.length > 1 ? `Full comparison: story ${i + 1}` : undefined)]
-      : [],
+  const buttons: APIButtonComponent[] = compared.flatMap((done, i) =>
+    done.stored ? [fullComparisonButton(done.key, several ? `Full comparison: story ${i + 1}` : undefined)] : [],
   );
   const components: APIActionRowComponent<APIButtonComponent>[] = buttons.length
     ? [{ type: ComponentType.ActionRow, components: buttons }]
