@@ -87,7 +87,7 @@ describe('sitrep compare', () => {
     const [story] = JSON.parse(stdout).stories;
     expect(api.requests.filter(isComparisonRequest)).toHaveLength(1);
     expect(story.points[0].status).toBe('conflict');
-    expect(story.points[0].sides.map((s: { input: string }) => s.input)).toEqual(KASHMIR.slice(0, 2));
+    expect(story.points[0].sides.map((s: { input: string }) => s.input)).toEqual(KASHMIR);
   });
 
   it('prints conflicts first, then agreement, then one-side points, and the coverage, as Markdown', async () => {

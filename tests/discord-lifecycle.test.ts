@@ -40,7 +40,7 @@ describe('bot lifecycle', () => {
     const t = await startTestBot();
     try {
       const names = await deployCommands({ token: BOT_TOKEN, apiUrl: t.discord.apiUrl, guildId: GUILD.id });
-      expect(names).toEqual(['summarize', 'Summarize article', 'sitrep']);
+      expect(names).toEqual(['summarize', 'Summarize article', 'compare', 'sitrep']);
       const put = await t.waitForCall((c) => c.method === 'PUT');
       expect(put.path).toBe(`/applications/${APP_ID}/guilds/${GUILD.id}/commands`);
       const sitrep = put.body.find((c: { name: string }) => c.name === 'sitrep');

@@ -78,10 +78,7 @@ describe('a story compared by the model', () => {
 
     expect(comparison.engine).toBe('anthropic');
     expect(comparison.points[0]).toMatchObject({ status: 'conflict' });
-    expect(comparison.points[0]?.sides.map((s) => s.member)).toEqual([
-      briefs[0]?.meta.cacheKey,
-      briefs[1]?.meta.cacheKey,
-    ]);
+    expect(comparison.points[0]?.sides.map((s) => s.member)).toEqual(briefs.map((b) => b.meta.cacheKey));
     // Each side is the brief's own claim, quote and all: nothing the model wrote.
     expect(comparison.points[0]?.sides[0]).toMatchObject({
       claimant: briefs[0]?.claims[0]?.claimant.name,
@@ -124,7 +121,7 @@ describe('a story compared by the model', () => {
     const repair = api.requests.at(-1)?.body.messages.at(-1)?.content ?? '';
     expect(repair).toMatch(/"Z9" is not one of the claim ids given/);
     expect(repair).toMatch(/uses "terrorists" outside quotation marks/);
-    expect(comparison.points[0]?.sides).toHaveLength(2);
+    expect(comparison.points[0]?.sides).toHaveLength(3);
     expect(comparison.points[0]?.subject).toBe('The “terrorists”’ attack');
   });
 

@@ -4,6 +4,7 @@ import type { BotContext } from './bot-context.js';
 import { parseBriefButtonId } from './render/brief-button-id.js';
 import { renderBriefMessage } from './render/render-brief.js';
 import { renderClaimsEmbeds, renderReadEmbed, renderSourceNoteEmbed } from './render/render-claims.js';
+import { storyPlaceOf } from './stories/file-into-story.js';
 
 /**
  * Claims, Source note and What I read buttons, and a digest's buttons (the whole brief): answered from
@@ -16,7 +17,7 @@ export async function answerBriefButton(interaction: ButtonInteraction, ctx: Bot
   if (!brief) throw new UserError('NO_ARTICLE', 'That brief is no longer stored; run /summarize again to rebuild it.');
   if (parsed.kind === 'full') {
     await interaction.reply({
-      ...renderBriefMessage(brief, true),
+      ...renderBriefMessage(brief, true, await storyPlaceOf(ctx, brief)),
       flags: MessageFlags.Ephemeral,
       allowedMentions: { parse: [] },
     });

@@ -40,9 +40,9 @@ export async function answerWithBrief(
     {
       accepted: () => interaction.deferReply(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
       progress: onStage,
-      async deliver({ brief, fromCache }) {
+      async deliver({ brief, fromCache, story }) {
         await progress;
-        await interaction.editReply({ ...renderBriefMessage(brief, fromCache), allowedMentions: { parse: [] } });
+        await interaction.editReply({ ...renderBriefMessage(brief, fromCache, story), allowedMentions: { parse: [] } });
       },
       async fail(sentence) {
         await progress;

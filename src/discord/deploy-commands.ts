@@ -4,7 +4,7 @@ import { UserError } from '../errors.js';
 import { MISSING_TOKEN } from './missing-token.js';
 
 /** The application id is the first segment of a bot token, base64-encoded. */
-export function applicationIdOf(token: string): string {
+function applicationIdOf(token: string): string {
   const id = Buffer.from(token.split('.')[0] ?? '', 'base64').toString('utf8');
   if (!/^\d{15,25}$/.test(id)) throw new UserError('NOT_CONFIGURED', 'DISCORD_TOKEN does not look like a bot token.');
   return id;

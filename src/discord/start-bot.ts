@@ -49,6 +49,7 @@ export async function startBot(config: Config, logger: Logger, shards?: { ids: n
   const ctx: BotContext = {
     pipeline: { ...pipeline.ctx, observer: monitoring.metrics.pipeline },
     briefs: pipeline.briefs,
+    stories: pipeline.stories,
     // With Redis every shard reads settings through the shared store (concurrent reads still shared).
     settings: createGuildSettingsStore(pipeline.store, pipeline.store.redis ? 0 : undefined),
     limits,

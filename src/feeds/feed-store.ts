@@ -20,6 +20,19 @@ const PostRecordSchema = z.discriminatedUnion('state', [
 ]);
 type PostRecord = z.infer<typeof PostRecordSchema>;
 
+/**
+ * A story's first post in a channel, where later items of the story go as replies: a message (a
+ * thread is opened on it for the first reply) or a forum post (already a thread, with its own id).
+ */
+const StoryPostRecordSchema = z.object({
+  messageId: z.string(),
+  /** The thread replies go into; null until the first reply opens one on the message. */
+  threadId: z.string().nullable(),
+  /** The first post's headline, which names a thread opened on it. */
+  headline: z.string(),
+});
+export type StoryPostRecord = z.infer<typeof StoryPostRecordSchema>;
+
 /** Posts are remembered a month: longer than any feed keeps an item. */
 const POST_RECORD_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 const INDEX_WAIT_MS = 10_000;
@@ -41,6 +54,9 @@ export interface FeedStore {
   setItems(id: string, items: FeedItemsState): Promise<void>;
   getPost(channelId: string, postKey: string): Promise<PostRecord | undefined>;
   setPost(channelId: string, postKey: string, record: PostRecord): Promise<void>;
+  getStoryPost(channelId: string, storyId: string): Promise<StoryPostRecord | undefined>;
+  /** Records a story's first post in a channel; null forgets it (the post is gone). */
+  setStoryPost(channelId: string, storyId: string, record: StoryPostRecord | null): Promise<void>;
 }
 
 type Schema<T> = { safeParse(value: unknown): { success: true; data: T } | { success: false } };
@@ -108,6 +124,12 @@ export function createFeedStore(keyv: Keyv, locks: Locks): FeedStore {
     getPost: (channelId, postKey) => read(`feed:post:${channelId}:${postKey}`, PostRecordSchema),
     setPost: async (channelId, postKey, record) => {
       await keyv.set(`feed:post:${channelId}:${postKey}`, record, POST_RECORD_TTL_MS);
+    },
+    getStoryPost: (channelId, storyId) => read(`feed:story:${channelId}:${storyId}`, StoryPostRecordSchema),
+    setStoryPost: async (channelId, storyId, record) => {
+      const key = `feed:story:${channelId}:${storyId}`;
+      if (record) await keyv.set(key, record, POST_RECORD_TTL_MS);
+      else await keyv.delete(key);
     },
   };
 }

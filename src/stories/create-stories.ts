@@ -15,7 +15,7 @@ import { comparisonRequest, letterMembers, pointsFromDraft } from './model-compa
 import { storyBriefOf } from './story-brief-of.js';
 import { storyCoverage } from './story-coverage.js';
 import { createStoryIndex, type FiledBrief, type StoryIndex } from './story-index.js';
-import type { StoryStorage } from './story-storage.js';
+import type { StoryMember, StoryStorage } from './story-storage.js';
 
 /** Part of every offline comparison's cache key: bump when the offline comparison changes. */
 const OFFLINE_COMPARE_VERSION = 'offline-compare-2026-11-29.1';
@@ -35,7 +35,7 @@ export interface StoriesDeps {
   prompts?: () => ComparePrompts;
 }
 
-interface ComparedStory {
+export interface ComparedStory {
   comparison: Comparison;
   /** The comparison's cache key (its members, engine and prompt), for a button to find it again. */
   key: string;
@@ -44,11 +44,16 @@ interface ComparedStory {
 }
 
 export interface Stories {
-  /** Files a brief into its story; null when the store failed (logged): a brief without a story. */
+  /**
+   * Files a brief into its story; null when the store failed (logged), or for a brief that is not of
+   * a web page: stories are shared by every server, and pasted text may be private to one.
+   */
   file(brief: Brief): Promise<FiledBrief | null>;
   storyOf(briefKey: string): Promise<string | null>;
   /** The brief keys of a story's members, in filing order. */
   memberKeys(storyId: string): Promise<string[]>;
+  /** A story's members with their outlets, in filing order: a door counts outlets without loading briefs. */
+  members(storyId: string): Promise<StoryMember[]>;
   /**
    * Points of the event with their sides: by the chosen engine (the setting's by default) when it is
    * a model, else offline; cached by members.
@@ -115,6 +120,7 @@ export function createStories(deps: StoriesDeps): Stories {
 
   return {
     async file(brief) {
+      if (!/^https?:\/\//.test(brief.article.url ?? '')) return null;
       try {
         return await storyIndex().fileBrief(brief);
       } catch (error) {
@@ -124,6 +130,7 @@ export function createStories(deps: StoriesDeps): Stories {
     },
     storyOf: (briefKey) => storyIndex().storyOf(briefKey),
     memberKeys: async (storyId) => (await storyIndex().membersOf(storyId)).map((m) => m.key),
+    members: (storyId) => storyIndex().membersOf(storyId),
     async compare(briefs, hooks = {}, choice = deps.defaultEngine) {
       const engine = chooseEngine(choice, deps.engines);
       const key = cacheKeyOf(engine, briefs);

@@ -1,4 +1,4 @@
-import type { RecordedRequest, StandInReply } from '../stand-ins/messages-api.js';
+import { articleIn, briefFromArticle, type RecordedRequest, type StandInReply } from '../stand-ins/messages-api.js';
 
 interface MemberData {
   member: string;
@@ -27,29 +27,36 @@ export interface DraftPointData {
 }
 
 /**
- * A well-formed comparison of whatever members a request carries: a conflict between the first two
- * members' first claims, and each member's second claim on its own. `change` may spoil it.
+ * A well-formed comparison of whatever members a request carries: one conflict on which every member
+ * reports something different (each with its first claim), then one point per member that only it
+ * reports (its second claim, or its only one). `change` may spoil it.
  */
 export function comparisonFor(
   request: RecordedRequest,
   change: (points: DraftPointData[]) => void = () => {},
 ): StandInReply {
   const members = membersIn(request);
-  const [a, b] = members;
+  const firsts = members.flatMap((m) => idOf(m.claims[0]) ?? []);
   const points: DraftPointData[] = [];
-  const [firstOfA, firstOfB] = [idOf(a?.claims[0]), idOf(b?.claims[0])];
-  if (firstOfA && firstOfB) {
+  if (firsts.length > 1) {
     points.push({
-      subject: 'The first point each reports',
+      subject: 'What happened at the site',
       status: 'conflict',
-      note: 'Different accounts.',
-      sides: [firstOfA, firstOfB],
+      note: `different accounts: ${members.map((m) => m.outlet).join('; ')}`,
+      sides: firsts,
     });
   }
   for (const m of members) {
-    const second = idOf(m.claims[1]);
-    if (second) points.push({ subject: `A detail from ${m.outlet}`, status: 'one_side', note: null, sides: [second] });
+    // A claim may serve several points: a member with one claim reports its detail with it.
+    const second = idOf(m.claims[1] ?? m.claims[0]);
+    if (second) {
+      points.push({ subject: `A detail only ${m.outlet} reports`, status: 'one_side', note: null, sides: [second] });
+    }
   }
   change(points);
   return { text: JSON.stringify({ points }) };
 }
+
+/** Briefs as the default stand-in makes them, and comparisons of whatever members a compare request sends. */
+export const briefsAndComparisons = (request: RecordedRequest): StandInReply =>
+  isComparisonRequest(request) ? comparisonFor(request) : { text: briefFromArticle(articleIn(request) ?? '') };

@@ -18,10 +18,17 @@ export const GUILD: StandInGuild = {
     { id: '1400000000000000002', name: 'off-topic' },
     { id: '1400000000000000003', name: 'no-threads', noThreads: true },
     { id: '1400000000000000004', name: 'desk-forum', type: 15 },
+    { id: '1400000000000000005', name: 'staff-only', staffOnly: true },
   ],
   roles: [{ id: '1500000000000000001', name: 'news-pings' }],
 };
-export const [NEWS, OFF_TOPIC, NO_THREADS, FORUM] = GUILD.channels.map((c) => c.id) as [string, string, string, string];
+export const [NEWS, OFF_TOPIC, NO_THREADS, FORUM, STAFF_ONLY] = GUILD.channels.map((c) => c.id) as [
+  string,
+  string,
+  string,
+  string,
+  string,
+];
 export const NEWS_PINGS = '1500000000000000001';
 
 /**

@@ -1,14 +1,57 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const PAGES = fileURLToPath(new URL('../fixtures/pages/', import.meta.url));
+const STORIES = fileURLToPath(new URL('../fixtures/stories/', import.meta.url));
 
 function fixturePage(name: string): string {
   return readFileSync(`${PAGES}${name}`, 'utf8');
 }
+
+/** One fictional report of an event, as tests/fixtures/stories/<event>.json gives it. */
+export interface StoryArticle {
+  slug: string;
+  outlet: string;
+  /** Where the outlet would publish it: feed items link here; the fixture server serves it at /stories/<slug>. */
+  link: string;
+  publishedAt: string;
+  title: string;
+  /** Paragraphs separated by a blank line. */
+  text: string;
+}
+
+/** The reports of one fictional event (or of an unrelated one), by file name without `.json`. */
+export function storyArticles(event: string): StoryArticle[] {
+  return (JSON.parse(readFileSync(`${STORIES}${event}.json`, 'utf8')) as { articles: StoryArticle[] }).articles;
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** A report as its outlet's page: the outlet named in its metadata (the registry knows it by name), then the text. */
+function storyPage(article: StoryArticle): string {
+  const paragraphs = article.text.split(/\n\n/).map((p) => `<p>${escapeHtml(p)}</p>`);
+  return [
+    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">',
+    `<title>${escapeHtml(article.title)}</title>`,
+    `<meta property="og:title" content="${escapeHtml(article.title)}">`,
+    `<meta property="og:site_name" content="${escapeHtml(article.outlet)}">`,
+    `<meta property="article:published_time" content="${article.publishedAt}">`,
+    '</head><body><main><article>',
+    `<h1>${escapeHtml(article.title)}</h1>`,
+    ...paragraphs,
+    '</article></main></body></html>',
+  ].join('\n');
+}
+
+/** Every report in tests/fixtures/stories/. */
+const allStoryArticles = () =>
+  readdirSync(STORIES)
+    .filter((name) => name.endsWith('.json'))
+    .flatMap((name) => storyArticles(name.slice(0, -'.json'.length)));
 
 // Written in windows-1252 and declared in the header: "é" and "’" must survive decoding.
 const LATIN1_PAGE = `<!DOCTYPE html><html lang="fr"><head><title>Exercice naval</title></head><body><article>
@@ -131,6 +174,12 @@ export async function startFixtureServer() {
         `<p>This is edition ${variant[1]} of the report.</p></article>`,
       );
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+      return;
+    }
+    const story = /^\/stories\/([a-z0-9-]+)$/.exec(path);
+    const article = story && allStoryArticles().find((a) => a.slug === story[1]);
+    if (article) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(storyPage(article));
       return;
     }
     const loop = /^\/loop\/(\d+)$/.exec(path);

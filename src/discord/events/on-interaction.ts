@@ -3,7 +3,9 @@ import { answerBriefButton } from '../answer-brief-button.js';
 import type { BotContext } from '../bot-context.js';
 import { channelRefusal } from '../channel-gate.js';
 import type { Command } from '../command.js';
+import { parseStoryButtonId } from '../render/story-button-id.js';
 import { replyWithError } from '../reply-with-error.js';
+import { answerStoryButton } from '../stories/answer-story-button.js';
 
 /** Routes every interaction to its command or button, behind the channel gate and the error handler. */
 export function createInteractionHandler(commands: Command[], ctx: BotContext) {
@@ -30,7 +32,10 @@ export function createInteractionHandler(commands: Command[], ctx: BotContext) {
               return;
             }
           }
-          if (interaction.isButton()) return await answerBriefButton(interaction, ctx);
+          if (interaction.isButton()) {
+            const story = parseStoryButtonId(interaction.customId) !== null;
+            return await (story ? answerStoryButton : answerBriefButton)(interaction, ctx);
+          }
           if (interaction.isChatInputCommand() && command?.kind === 'chat')
             return await command.execute(interaction, ctx);
           if (interaction.isMessageContextMenuCommand() && command?.kind === 'message') {

@@ -25,7 +25,8 @@ export function createMessageHandler(ctx: BotContext) {
             source: { kind: 'url', url },
           },
           {
-            deliver: ({ brief, fromCache }) => replyQuietly(message, renderBriefMessage(brief, fromCache)),
+            deliver: ({ brief, fromCache, story }) =>
+              replyQuietly(message, renderBriefMessage(brief, fromCache, story)),
             fail: (sentence) => replyQuietly(message, { content: `⚠️ ${sentence}` }),
           },
         );

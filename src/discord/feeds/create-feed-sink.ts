@@ -17,15 +17,15 @@ export function createFeedSink(env: FeedPosting): FeedSink {
         { store: env.store, locks: env.locks, now: Date.now, landingWindowMs: env.landingWindowMs },
         { channelId: sub.channelId, key: `digest:${sub.id}:${day}` },
         {
-          find: () => findPlacedPost(env.api, placement, marker),
-          post: () => sendPlacedPost(env.api, placement, renderDigest(sub, entries, day)),
+          find: () => findPlacedPost(env, placement, marker),
+          post: () => sendPlacedPost(env, placement, renderDigest(sub, entries, day)),
         },
       );
       return outcome === 'in-flight' ? 'later' : 'posted';
     },
     async notifyPaused(sub, reason) {
       const placement = placeFeedPost(sub, { headline: `Feed paused: ${sub.title}` });
-      await sendPlacedPost(env.api, placement, renderPausedNotice(sub, reason)).catch((error: unknown) => {
+      await sendPlacedPost(env, placement, renderPausedNotice(sub, reason)).catch((error: unknown) => {
         env.ctx.logger.warn(
           { feed: sub.id, channel: sub.channelId, err: error },
           'could not tell the channel its feed was paused',

@@ -1,16 +1,16 @@
-import type { BriefResult } from '../../brief/make-brief.js';
 import { UserError } from '../../errors.js';
 import type { FeedItem } from '../../feeds/feed-schema.js';
 import type { DeliveryOutcome } from '../../feeds/feed-sink.js';
 import { itemBriefSource } from '../../feeds/item-brief-source.js';
-import { postOnce } from '../../feeds/post-once.js';
+import type { PostOnceOutcome } from '../../feeds/post-once.js';
 import type { DigestEntry, FeedSubscription } from '../../feeds/subscription.js';
 import type { GuildSettings } from '../../store/guild-settings.js';
-import { runDoor } from '../doors/run-door.js';
-import type { FeedMessage } from './feed-channel-api.js';
+import { type DoorBrief, runDoor } from '../doors/run-door.js';
 import { type FeedPosting, itemPostKey, linkPostKey } from './feed-posting.js';
-import { findPlacedPost, placeFeedPost, sendPlacedPost } from './place-feed-post.js';
-import { cardReason, renderFeedBrief, renderFeedCard } from './render-feed-post.js';
+import { placeFeedPost } from './place-feed-post.js';
+import { postFeedBrief } from './post-feed-brief.js';
+import { postItem } from './post-item.js';
+import { cardReason, renderFeedCard } from './render-feed-post.js';
 
 const DONE: DeliveryOutcome = { kind: 'done' };
 
@@ -20,7 +20,7 @@ async function briefItem(
   sub: FeedSubscription,
   item: FeedItem,
   settings: GuildSettings,
-): Promise<{ result: BriefResult } | { refusal: string } | null> {
+): Promise<{ result: DoorBrief } | { refusal: string } | null> {
   let failure: { sentence: string; error: unknown } | undefined;
   const result = await runDoor(
     env.ctx,
@@ -44,34 +44,8 @@ async function briefItem(
   return failure?.error instanceof UserError ? { refusal: failure.sentence } : null;
 }
 
-/** Posts once per channel under `key` (see postOnce); also records the item's link as posted there. */
-async function postItem(
-  env: FeedPosting,
-  sub: FeedSubscription,
-  item: FeedItem,
-  post: { key: string; marker: string | null; headline: string; message: FeedMessage },
-): Promise<'posted' | 'already-posted' | 'in-flight'> {
-  const placement = placeFeedPost(sub, { headline: post.headline });
-  const outcome = await postOnce(
-    { store: env.store, locks: env.locks, now: Date.now, landingWindowMs: env.landingWindowMs },
-    { channelId: sub.channelId, key: post.key },
-    {
-      find: () => (post.marker ? findPlacedPost(env.api, placement, post.marker) : Promise.resolve(null)),
-      post: () => sendPlacedPost(env.api, placement, post.message),
-    },
-  );
-  if (outcome !== 'in-flight' && item.url && post.key !== linkPostKey(item.url)) {
-    await env.store.setPost(sub.channelId, linkPostKey(item.url), {
-      state: 'posted',
-      messageId: post.key,
-      at: Date.now(),
-    });
-  }
-  return outcome;
-}
-
 /** The item's line in the day's digest: the brief's headline, outlet and first sentence, or why there is none. */
-function digestEntry(item: FeedItem, made: { result: BriefResult } | { refusal: string }): DigestEntry {
+function digestEntry(item: FeedItem, made: { result: DoorBrief } | { refusal: string }): DigestEntry {
   if ('refusal' in made) {
     const line = `No brief: ${cardReason(made.refusal)}`;
     return { title: item.title || 'Untitled item', outlet: null, line, briefKey: null, url: item.url };
@@ -86,28 +60,23 @@ function digestEntry(item: FeedItem, made: { result: BriefResult } | { refusal: 
   };
 }
 
-/** Posts the item's brief, or its card when the page was refused; the outcome for the scheduler. */
-async function postBriefOrCard(
+/** Posts the item's brief (see postFeedBrief), or its card when the page was refused; the outcome for the scheduler. */
+function postBriefOrCard(
   env: FeedPosting,
   sub: FeedSubscription,
   item: FeedItem,
-  made: { result: BriefResult } | { refusal: string },
-): Promise<'posted' | 'already-posted' | 'in-flight'> {
+  made: { result: DoorBrief } | { refusal: string },
+  settings: GuildSettings,
+): Promise<PostOnceOutcome> {
   if ('refusal' in made) {
     return postItem(env, sub, item, {
       key: item.url ? linkPostKey(item.url) : itemPostKey(sub.feedUrl, item.id),
       marker: item.url,
-      headline: item.title,
+      placement: placeFeedPost(sub, { headline: item.title }),
       message: renderFeedCard(sub, item, made.refusal),
     });
   }
-  const { brief, fromCache } = made.result;
-  return postItem(env, sub, item, {
-    key: `brief:${brief.meta.cacheKey}`,
-    marker: brief.meta.cacheKey,
-    headline: brief.summary.headline,
-    message: renderFeedBrief(sub, brief, fromCache),
-  });
+  return postFeedBrief(env, sub, item, made.result, settings);
 }
 
 /**
@@ -134,7 +103,7 @@ export async function deliverFeedItem(
   let outcome: 'posted' | 'already-posted' | 'in-flight' | 'failed' = 'failed';
   try {
     const made = await briefItem(env, sub, item, settings);
-    if (made) outcome = await postBriefOrCard(env, sub, item, made);
+    if (made) outcome = await postBriefOrCard(env, sub, item, made, settings);
   } finally {
     // Only a post made counts against the channel's hour.
     if (outcome !== 'posted') await ctx.limits.refundFeedPost(sub.channelId);

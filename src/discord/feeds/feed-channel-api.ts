@@ -5,6 +5,8 @@ import {
   type APIEmbed,
   type APIMessage,
   type APIThreadChannel,
+  DiscordAPIError,
+  RESTJSONErrorCodes,
   Routes,
 } from 'discord.js';
 
@@ -19,6 +21,8 @@ export interface FeedMessage {
 /** How many recent posts are searched for one whose fate was not recorded. */
 const RECENT_MESSAGES = 50;
 const RECENT_FORUM_POSTS = 25;
+/** A story's thread archives after three days without a reply, as long as a story stays open to new reports. */
+const THREAD_ARCHIVE_MINUTES = 4320;
 
 /**
  * The few REST calls feeds need, straight to Discord's API: any process may post to any channel, not
@@ -29,7 +33,9 @@ export interface FeedChannelApi {
   send(channelId: string, message: FeedMessage): Promise<string>;
   /** Opens a forum post (a thread with its first message); the thread's id, which is also that message's. */
   openForumPost(channelId: string, title: string, message: FeedMessage): Promise<string>;
-  /** The id of a recent message of the bot in the channel that carries `marker`, or null. */
+  /** Opens a thread on a message (or finds the one already there); the thread's id. */
+  openThread(channelId: string, messageId: string, name: string): Promise<string>;
+  /** The id of a recent message of the bot in the channel (or thread) that carries `marker`, or null. */
   findMessage(channelId: string, marker: string): Promise<string | null>;
   /** The id of a recent post of the bot in the forum whose first message carries `marker`, or null. */
   findForumPost(guildId: string, channelId: string, marker: string): Promise<string | null>;
@@ -53,6 +59,20 @@ export function createFeedChannelApi(rest: REST, botUserId: () => string | undef
         body: { name: title, message },
       })) as APIThreadChannel;
       return thread.id;
+    },
+    async openThread(channelId, messageId, name) {
+      try {
+        const thread = (await rest.post(Routes.threads(channelId, messageId), {
+          body: { name, auto_archive_duration: THREAD_ARCHIVE_MINUTES },
+        })) as APIThreadChannel;
+        return thread.id;
+      } catch (error) {
+        // A thread started on a message has the message's id: the one already there is that one.
+        if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.ThreadAlreadyCreatedForMessage) {
+          return messageId;
+        }
+        throw error;
+      }
     },
     async findMessage(channelId, marker) {
       const recent = (await rest.get(Routes.channelMessages(channelId), {

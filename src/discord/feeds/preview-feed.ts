@@ -27,8 +27,8 @@ export async function previewFeed(interaction: ChatInputCommandInteraction, ctx:
       length: subscription?.length ?? undefined,
     },
     {
-      deliver: ({ brief, fromCache }) =>
-        interaction.editReply({ ...renderBriefMessage(brief, fromCache), allowedMentions: { parse: [] } }),
+      deliver: ({ brief, fromCache, story }) =>
+        interaction.editReply({ ...renderBriefMessage(brief, fromCache, story), allowedMentions: { parse: [] } }),
       fail: (sentence) => answerInteractionWithSentence(interaction, sentence),
     },
   );

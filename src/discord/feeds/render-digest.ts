@@ -6,7 +6,7 @@ import type { FeedMessage } from './feed-channel-api.js';
 import { feedMentions } from './render-feed-post.js';
 
 /** Four rows of five buttons, one per numbered line; a longer day's list ends with a count. */
-export const DIGEST_MAX_ENTRIES = 20;
+const DIGEST_MAX_ENTRIES = 20;
 const PER_ROW = 5;
 const ACCENT = 0x4a6b82;
 

@@ -3,7 +3,7 @@ import type { Brief } from '../../brief/schema.js';
 import type { FeedItem } from '../../feeds/feed-schema.js';
 import type { FeedSubscription } from '../../feeds/subscription.js';
 import { inert, LIMITS } from '../render/discord-text.js';
-import { renderBriefMessage } from '../render/render-brief.js';
+import { renderBriefMessage, type StoryShown } from '../render/render-brief.js';
 import type { FeedMessage } from './feed-channel-api.js';
 
 const CARD_COLOR = 0x8a8f98;
@@ -17,8 +17,13 @@ export function feedMentions(subscription: FeedSubscription): Pick<FeedMessage, 
 }
 
 /** A feed item's brief: exactly the /summarize message, with the feed's role mention when it has one. */
-export function renderFeedBrief(subscription: FeedSubscription, brief: Brief, fromCache: boolean): FeedMessage {
-  const { embeds, components } = renderBriefMessage(brief, fromCache);
+export function renderFeedBrief(
+  subscription: FeedSubscription,
+  brief: Brief,
+  fromCache: boolean,
+  story: StoryShown | null = null,
+): FeedMessage {
+  const { embeds, components } = renderBriefMessage(brief, fromCache, story);
   return { ...feedMentions(subscription), embeds, components };
 }
 

@@ -73,5 +73,3 @@ export function createFeeds(config: Config, pipeline: Pipeline, client: Client, 
     stop: () => scheduler?.stop() ?? Promise.resolve(),
   };
 }
-
-export type Feeds = ReturnType<typeof createFeeds>;

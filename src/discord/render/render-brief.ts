@@ -9,10 +9,11 @@ import type { Brief } from '../../brief/schema.js';
 import { outletLine } from '../../text/outlet-line.js';
 import { briefButtonId } from './brief-button-id.js';
 import { fitLines, inert, LIMITS } from './discord-text.js';
+import { storyButtonId } from './story-button-id.js';
 
 const ACCENT = 0x4a6b82;
 
-export function engineFooter(brief: Brief, fromCache: boolean): string {
+function engineFooter(brief: Brief, fromCache: boolean): string {
   const engine =
     brief.meta.engine === 'offline'
       ? `offline engine${brief.meta.fallbackReason ? ` (${brief.meta.fallbackReason})` : ''}`
@@ -41,8 +42,16 @@ function isWebUrl(url: string | null): url is string {
   return !!url && /^https?:\/\//.test(url) && url.length <= 512;
 }
 
-/** The brief message: headline, summary, short source note, footer, and its buttons. */
-export function renderBriefMessage(brief: Brief, fromCache: boolean) {
+/** What the brief message shows of the brief's story: other outlets' reports of the same event so far. */
+export interface StoryShown {
+  otherOutlets: number;
+}
+
+/**
+ * The brief message: headline, summary, short source note, footer, and its buttons; Compare coverage
+ * when other outlets have reported the same story.
+ */
+export function renderBriefMessage(brief: Brief, fromCache: boolean, story: StoryShown | null = null) {
   const { article } = brief;
   const footer = [article.outlet ?? article.domain, article.publishedAt?.slice(0, 10), engineFooter(brief, fromCache)]
     .filter(Boolean)
@@ -78,6 +87,14 @@ export function renderBriefMessage(brief: Brief, fromCache: boolean) {
     label: 'What I read',
     custom_id: briefButtonId('read', brief.meta.cacheKey),
   });
+  if (story && story.otherOutlets > 0) {
+    buttons.push({
+      type: ComponentType.Button,
+      style: ButtonStyle.Primary,
+      label: `Compare coverage (${story.otherOutlets})`,
+      custom_id: storyButtonId('compare', brief.meta.cacheKey),
+    });
+  }
   if (isWebUrl(article.url)) {
     buttons.push({ type: ComponentType.Button, style: ButtonStyle.Link, label: 'Original', url: article.url });
   }

@@ -46,6 +46,8 @@ export async function startDiscordStandIn(options: StandInOptions) {
   const socketShards = new Map<WebSocket, [number, number]>();
   /** Threads opened in forum channels (forum posts), oldest first. */
   const threads: any[] = [];
+  /** Messages a thread was started on (the thread has the message's id). */
+  const messageThreads = new Set<string>();
   let gate: ResponseGate | undefined;
   const sessionShards = new Map<string, [number, number]>();
   let seq = 0;
@@ -166,8 +168,17 @@ export async function startDiscordStandIn(options: StandInOptions) {
       return found ? json(res, 200, found) : json(res, 404, { code: 10008, message: 'Unknown Message' });
     }
     if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path))) {
+      // As Discord: a thread started on a message has the message's id, and a message has one thread.
+      const messageId = m[2] as string;
+      const channel = options.guilds.flatMap((g) => g.channels).find((c) => c.id === m?.[1]);
+      if (channel?.noThreads) return json(res, 403, { code: 50013, message: 'Missing Permissions' });
+      if (!messages.has(messageId)) return json(res, 404, { code: 10008, message: 'Unknown Message' });
+      if (messageThreads.has(messageId)) {
+        return json(res, 400, { code: 160004, message: 'A thread has already been created for this message' });
+      }
+      messageThreads.add(messageId);
       return json(res, 201, {
-        id: nextId(),
+        id: messageId,
         type: 11,
         name: body?.name,
         parent_id: m[1],
@@ -321,6 +332,10 @@ export async function startDiscordStandIn(options: StandInOptions) {
     },
     /** Adds a message the bot can later fetch (as one sent before it started). */
     seedMessage: storeMessage,
+    /** Deletes a message, as a moderator would: it can no longer be fetched or have a thread started on it. */
+    deleteMessage(id: string) {
+      messages.delete(id);
+    },
     /** Forum posts opened by the bot, oldest first. */
     threads,
     /** Holds back the responses to matching calls (see ResponseGate); undefined lifts it. */

@@ -17,6 +17,7 @@ export const PERMISSIONS = {
   manageGuild: 1n << 5n,
   createPublicThreads: 1n << 35n,
   sendInThreads: 1n << 38n,
+  viewChannel: 1n << 10n,
 };
 
 let sequence = 0n;
@@ -37,6 +38,8 @@ interface StandInChannel {
   type?: number;
   /** Deny thread creation for the bot in this channel (an overwrite on its member). */
   noThreads?: boolean;
+  /** Hidden from ordinary members (an overwrite denying @everyone View Channel); the bot still sees it. */
+  staffOnly?: boolean;
 }
 
 export interface StandInGuild {
@@ -90,9 +93,17 @@ export function guildCreate(guild: StandInGuild) {
       position,
       guild_id: guild.id,
       parent_id: null,
-      permission_overwrites: channel.noThreads
-        ? [{ id: APP_ID, type: 1, allow: '0', deny: String(PERMISSIONS.createPublicThreads) }]
-        : [],
+      permission_overwrites: [
+        ...(channel.noThreads
+          ? [{ id: APP_ID, type: 1, allow: '0', deny: String(PERMISSIONS.createPublicThreads) }]
+          : []),
+        ...(channel.staffOnly
+          ? [
+              { id: guild.id, type: 0, allow: '0', deny: String(PERMISSIONS.viewChannel) },
+              { id: APP_ID, type: 1, allow: String(PERMISSIONS.viewChannel), deny: '0' },
+            ]
+          : []),
+      ],
     })),
     members: [
       { user: BOT_USER, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
