@@ -37,7 +37,14 @@ export function openStore(url: string, logger: Logger): Store {
     const path = url.replace(/^sqlite:\/\//, '');
     mkdirSync(dirname(path), { recursive: true });
     const Sqlite: typeof KeyvSqlite = require('@keyv/sqlite').default;
-    adapter = new Sqlite({ uri: `sqlite://${path}`, busyTimeout: 5_000 });
+    const sqlite = new Sqlite({ uri: `sqlite://${path}`, busyTimeout: 5_000 });
+    // A write-ahead log with normal syncing: a commit survives the process being killed (only a power
+    // cut may lose the last ones), without an fsync per write, and a reader never waits for a writer.
+    sqlite
+      .query('PRAGMA journal_mode = WAL')
+      .then(() => sqlite.query('PRAGMA synchronous = NORMAL'))
+      .catch((error: unknown) => logger.warn({ err: error, store: 'sqlite' }, 'could not turn on the write-ahead log'));
+    adapter = sqlite;
   }
   const keyv = new Keyv({ store: adapter, namespace: 'sitrep' });
   // A store fault must not crash the bot; it costs a cache miss and a log line instead.
@@ -48,10 +55,11 @@ export function openStore(url: string, logger: Logger): Store {
     keyv,
     kind: isRedis ? 'redis' : 'sqlite',
     redis,
-    // Asked of the adapter, not keyv: keyv turns a store fault into an `error` event and a miss.
+    // Asked of the adapter, not keyv: keyv turns a store fault into an `error` event and a miss. SQLite
+    // is asked to write, since with its write-ahead log a reader is never held up by a locked store.
     async ping() {
       if (redis) await redis.client.ping();
-      else await adapter.get('sitrep:health-probe');
+      else await adapter.set('sitrep:health-probe', String(Date.now()));
     },
     async close() {
       if (redis) await redis.close();
