@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { embedsSize } from '../src/discord/render/discord-text.js';
 import { briefsAndComparisons, isComparisonRequest } from './helpers/comparison-responder.js';
 import { GUILD, NEWS, STAFF_ONLY, startTestBot, type TestBot } from './helpers/test-bot.js';
 import type { RecordedCall } from './stand-ins/discord/discord-stand-in.js';
@@ -42,24 +43,6 @@ async function press(customId: string, on: StoredMessage): Promise<{ deferral?: 
 }
 
 /** Embed characters as Discord counts them towards a message's 6,000. */
-function embedsSize(
-  embeds: {
-    title?: string;
-    description?: string;
-    footer?: { text: string };
-    fields?: { name: string; value: string }[];
-  }[],
-) {
-  return embeds.reduce(
-    (n, e) =>
-      n +
-      (e.title?.length ?? 0) +
-      (e.description?.length ?? 0) +
-      (e.footer?.text.length ?? 0) +
-      (e.fields ?? []).reduce((m, f) => m + f.name.length + f.value.length, 0),
-    0,
-  );
-}
 
 describe('Compare coverage', () => {
   let second: StoredMessage;

@@ -5,7 +5,7 @@ import { loadLexicon } from '../../src/brief/checks/loaded-terms.js';
 import { quoteLoadedTerms } from '../../src/brief/checks/neutrality.js';
 import { articleFromText, extractArticle } from '../../src/brief/extract/extract-article.js';
 import type { Brief } from '../../src/brief/schema.js';
-import { LIMITS } from '../../src/discord/render/discord-text.js';
+import { embedsSize, LIMITS } from '../../src/discord/render/discord-text.js';
 import { renderBriefMessage } from '../../src/discord/render/render-brief.js';
 import { renderClaimsEmbeds, renderReadEmbed, renderSourceNoteEmbed } from '../../src/discord/render/render-claims.js';
 
@@ -139,25 +139,6 @@ const briefArb: fc.Arbitrary<Brief> = fc.record({
   }),
 }) as fc.Arbitrary<Brief>;
 
-function embedTotal(
-  embeds: {
-    title?: string;
-    description?: string;
-    footer?: { text: string };
-    fields?: { name: string; value: string }[];
-  }[],
-) {
-  return embeds.reduce(
-    (n, e) =>
-      n +
-      (e.title?.length ?? 0) +
-      (e.description?.length ?? 0) +
-      (e.footer?.text.length ?? 0) +
-      (e.fields ?? []).reduce((m, f) => m + f.name.length + f.value.length, 0),
-    0,
-  );
-}
-
 /** Each property names what must hold for every input; a thrown error is a crash. */
 export const properties = {
   'extraction never throws on random or malformed HTML': fc.property(randomHtml, (html) => {
@@ -196,8 +177,8 @@ export const properties = {
           (e) => (e.title?.length ?? 0) <= LIMITS.title && (e.description?.length ?? 0) <= LIMITS.description,
         ) &&
         (message.embeds[0]?.fields ?? []).every((f) => f.value.length <= LIMITS.fieldValue && f.value.length > 0) &&
-        embedTotal(message.embeds) <= LIMITS.embedsTotal &&
-        embedTotal(claims) <= LIMITS.embedsTotal &&
+        embedsSize(message.embeds) <= LIMITS.embedsTotal &&
+        embedsSize(claims) <= LIMITS.embedsTotal &&
         claims.length <= 10 &&
         !/@everyone|@here/.test(text)
       );

@@ -14,6 +14,29 @@ export const LIMITS = {
   buttonLabel: 80,
 } as const;
 
+/** The parts of an embed Discord counts towards a message's total (an API embed, or one a stand-in recorded). */
+interface CountedEmbed {
+  title?: string | undefined;
+  description?: string | undefined;
+  footer?: { text: string } | undefined;
+  author?: { name: string } | undefined;
+  fields?: { name: string; value: string }[] | undefined;
+}
+
+/** An embed's characters as Discord counts them towards a message's 6,000. */
+export function embedSize(embed: CountedEmbed): number {
+  return (
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    (embed.footer?.text.length ?? 0) +
+    (embed.author?.name.length ?? 0) +
+    (embed.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0)
+  );
+}
+
+/** A message's embeds, counted as Discord counts them against LIMITS.embedsTotal. */
+export const embedsSize = (embeds: CountedEmbed[]) => embeds.reduce((n, e) => n + embedSize(e), 0);
+
 /**
  * Article-derived text made inert for Discord: Markdown escaped (masked links and headings too),
  * mentions broken with a zero-width space so they neither ping nor render, then cut at a word.

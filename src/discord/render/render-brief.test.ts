@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Brief } from '../../brief/schema.js';
-import { LIMITS } from './discord-text.js';
+import { embedSize, LIMITS } from './discord-text.js';
 import { renderBriefMessage } from './render-brief.js';
 import { renderClaimsEmbeds, renderReadEmbed, renderSourceNoteEmbed } from './render-claims.js';
 
@@ -60,20 +60,6 @@ function hugeBrief(): Brief {
       language: 'en',
     },
   };
-}
-
-function embedSize(embed: {
-  title?: string;
-  description?: string;
-  footer?: { text: string };
-  fields?: { name: string; value: string }[];
-}) {
-  return (
-    (embed.title?.length ?? 0) +
-    (embed.description?.length ?? 0) +
-    (embed.footer?.text.length ?? 0) +
-    (embed.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0)
-  );
 }
 
 describe('rendering near every Discord limit', () => {

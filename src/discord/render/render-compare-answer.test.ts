@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildBrief } from '../../stories/testing/build-brief.js';
 import type { LinkOutcome } from '../compare/brief-links.js';
 import type { LinkStory } from '../compare/group-links.js';
-import { LIMITS } from './discord-text.js';
+import { embedSize, LIMITS } from './discord-text.js';
 import { type AnsweredStory, renderCompareAnswer } from './render-compare-answer.js';
-import { embedSize } from './render-comparison.js';
 import { hugeComparison, key } from './testing/huge-comparison.js';
 
 const briefed = (n: number, outlet: string): LinkStory['links'][number] => ({

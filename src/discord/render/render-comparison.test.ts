@@ -1,8 +1,8 @@
 import type { APIEmbed } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import type { Comparison } from '../../stories/comparison-schema.js';
-import { LIMITS } from './discord-text.js';
-import { embedSize, renderComparisonEmbed, renderComparisonMessage } from './render-comparison.js';
+import { embedSize, LIMITS } from './discord-text.js';
+import { renderComparisonEmbed, renderComparisonMessage } from './render-comparison.js';
 import { renderFullComparisonEmbeds } from './render-full-comparison.js';
 import { hugeComparison, key, member } from './testing/huge-comparison.js';
 

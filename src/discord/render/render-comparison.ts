@@ -15,7 +15,7 @@ import {
   STATUS_HEADING,
   STATUS_ORDER,
 } from './comparison-lines.js';
-import { fitLines, inert, LIMITS } from './discord-text.js';
+import { embedSize, fitLines, inert, LIMITS } from './discord-text.js';
 import { fitPointSections } from './fit-points.js';
 import { storyButtonId } from './story-button-id.js';
 
@@ -23,17 +23,6 @@ const ACCENT = 0x8a5a44;
 /** How many points of each kind the short answer shows; the rest are behind Full comparison. */
 const SHOWN: Record<PointStatus, number> = { conflict: 4, agree: 3, one_side: 3 };
 const SHORT_SIDE = { statement: 220, quote: 140 };
-
-/** An embed's characters as Discord counts them towards a message's 6,000. */
-export function embedSize(embed: APIEmbed): number {
-  return (
-    (embed.title?.length ?? 0) +
-    (embed.description?.length ?? 0) +
-    (embed.footer?.text.length ?? 0) +
-    (embed.author?.name.length ?? 0) +
-    (embed.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0)
-  );
-}
 
 /** What the story is called: the first member's title. */
 export function storyTitle(comparison: Comparison): string {

@@ -10,8 +10,8 @@ import {
   pointHeading,
   STATUS_HEADING,
 } from './comparison-lines.js';
-import { fitLines, inert, LIMITS } from './discord-text.js';
-import { embedSize, storyTitle } from './render-comparison.js';
+import { embedSize, fitLines, inert, LIMITS } from './discord-text.js';
+import { storyTitle } from './render-comparison.js';
 
 /** Embeds per message, as Discord allows. */
 const MAX_EMBEDS = 10;
