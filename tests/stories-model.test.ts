@@ -3,11 +3,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { loadLexicon, unquotedLoadedTerms } from '../src/brief/checks/loaded-terms.js';
 import { claudeModelFacts } from '../src/brief/engines/anthropic-models.js';
+import { loadComparePrompts } from '../src/brief/engines/compare-prompts.js';
 import { estimateTokens } from '../src/brief/engines/load-prompts.js';
 import { makeBrief } from '../src/brief/make-brief.js';
 import type { Brief } from '../src/brief/schema.js';
 import { parseConfig } from '../src/config.js';
-import { loadComparePrompts } from '../src/stories/compare-prompts.js';
 import {
   ComparisonDraftSchema,
   comparisonRequest,

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { type Lexicon, unquotedLoadedTerms } from '../brief/checks/loaded-terms.js';
 import { quoteLoadedTerms } from '../brief/checks/neutrality.js';
+import type { ComparePrompts } from '../brief/engines/compare-prompts.js';
 import { fillTemplate } from '../brief/engines/load-prompts.js';
 import { newNonce, type StructuredRequest } from '../brief/engines/model-conversation.js';
 import type { Claim } from '../brief/schema.js';
 import { capAtWord } from '../text/cap-at-word.js';
-import type { ComparePrompts } from './compare-prompts.js';
 import { type Point, PointStatusSchema, type Side } from './comparison-schema.js';
 import type { StoryBrief } from './story-statements.js';
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { fillTemplate, PROMPTS_DIR } from '../brief/engines/load-prompts.js';
-import { exampleFolders, promptSetVersion, readPromptFile, readPromptText } from '../brief/engines/prompt-files.js';
+import { fillTemplate, PROMPTS_DIR } from './load-prompts.js';
+import { exampleFolders, promptSetVersion, readPromptFile, readPromptText } from './prompt-files.js';
 
 export interface ComparePrompts {
   /** Rules and the worked comparison: the cached prefix. */
