@@ -18,11 +18,10 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadPrompts } from '../src/brief/engines/load-prompts.js';
-import { ENGINE_NAMES, ENGINES, type EngineName } from '../src/brief/engines/registry.js';
+import type { EngineName } from '../src/brief/engines/registry.js';
 import { makeBrief } from '../src/brief/make-brief.js';
 import type { Brief, BriefLength } from '../src/brief/schema.js';
-import { loadConfig, parseConfig } from '../src/config.js';
+import { parseConfig } from '../src/config.js';
 import { createPipeline, type Pipeline } from '../src/create-pipeline.js';
 import { createLogger } from '../src/logger.js';
 import type { Comparison, Point, Side } from '../src/stories/comparison-schema.js';
@@ -30,6 +29,7 @@ import { loadCountries } from '../src/stories/countries.js';
 import { createMemoryStoryStorage } from '../src/stories/memory-story-storage.js';
 import { createStoryIndex } from '../src/stories/story-index.js';
 import { contentWords } from '../src/stories/words.js';
+import { configuredEngines } from './configured-engines.js';
 import { articleUid, type LabelledArticle, loadStorySet, pageOf, type StorySet } from './stories-labels.js';
 
 const STORY_SET_DIR = join(import.meta.dirname, 'story-set');
@@ -275,19 +275,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
 /** One row per engine of the registry that the environment configures: the offline one always. */
 export async function evaluateStoriesWithEveryEngine(options: Omit<StoryEvalOptions, 'engine'> = {}) {
   const env = options.env ?? { ...process.env };
-  const config = loadConfig();
   const rows: StoryEvalRow[] = [];
-  for (const name of ENGINE_NAMES) {
-    const deps = {
-      logger: createLogger('silent'),
-      prompts: loadPrompts,
-      withModelSlot: <T>(work: () => Promise<T>) => work(),
-    };
-    if (!ENGINES[name].create(config, deps)) {
-      console.log(`stories with ${name} not scored: ${ENGINES[name].missing}`);
-      continue;
-    }
-    rows.push(...(await evaluateStories({ ...options, engine: name, env })));
-  }
+  for (const engine of configuredEngines('stories')) rows.push(...(await evaluateStories({ ...options, engine, env })));
   return rows;
 }

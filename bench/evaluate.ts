@@ -9,13 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { loadLexicon, unquotedLoadedTerms } from '../src/brief/checks/loaded-terms.js';
-import { loadPrompts } from '../src/brief/engines/load-prompts.js';
-import { ENGINE_NAMES, ENGINES, type EngineName } from '../src/brief/engines/registry.js';
+import type { EngineName } from '../src/brief/engines/registry.js';
 import { makeBrief } from '../src/brief/make-brief.js';
 import type { Brief } from '../src/brief/schema.js';
-import { loadConfig, parseConfig } from '../src/config.js';
+import { parseConfig } from '../src/config.js';
 import { createPipeline } from '../src/create-pipeline.js';
 import { createLogger } from '../src/logger.js';
+import { configuredEngines } from './configured-engines.js';
 import { evaluateStoriesWithEveryEngine } from './evaluate-stories.js';
 
 const EvalItemSchema = z.object({
@@ -132,17 +132,8 @@ async function evaluate(engine: EngineName, env: Record<string, string | undefin
 }
 
 const env = { ...process.env };
-const config = loadConfig();
 const rows = [];
-for (const name of ENGINE_NAMES) {
-  const configured = ENGINES[name].create(config, {
-    logger: createLogger('silent'),
-    prompts: loadPrompts,
-    withModelSlot: (work) => work(),
-  });
-  if (configured) rows.push(await evaluate(name, env));
-  else console.log(`${name} not scored: ${ENGINES[name].missing}`);
-}
+for (const name of configuredEngines('briefs')) rows.push(await evaluate(name, env));
 console.log('\nBrief quality on the labelled set (bench/eval-set)');
 console.table(rows);
 
