@@ -5,7 +5,6 @@ import { createPipeline } from '../create-pipeline.js';
 import { UserError } from '../errors.js';
 import { createUsageLimits } from '../limits/usage-limits.js';
 import type { Logger } from '../logger.js';
-import { startBotMetrics } from '../metrics/start-bot-metrics.js';
 import { createGuildSettingsStore } from '../store/guild-settings.js';
 import { requireRedis } from '../store/redis-connection.js';
 import type { BotContext } from './bot-context.js';
@@ -15,6 +14,7 @@ import { createMessageHandler } from './events/on-message.js';
 import { createReactionHandler } from './events/on-reaction.js';
 import { createFeeds } from './feeds/start-feeds.js';
 import { MISSING_TOKEN } from './missing-token.js';
+import { startBotMetrics } from './start-bot-metrics.js';
 
 const MESSAGE_CONTENT_FLAGS =
   ApplicationFlagsBitField.Flags.GatewayMessageContent | ApplicationFlagsBitField.Flags.GatewayMessageContentLimited;

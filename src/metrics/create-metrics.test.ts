@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMetrics } from './create-metrics.js';
-import type { GatewayShard } from './read-gateway.js';
+import type { GatewayShard } from './gateway-shard.js';
 
 async function valuesOf(registry: ReturnType<typeof createMetrics>['registry'], name: string) {
   const metric = registry.getSingleMetric(name);

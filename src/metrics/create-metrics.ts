@@ -1,7 +1,7 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { PipelineObserver } from '../brief/ports.js';
 import type { BotMetrics } from './bot-metrics.js';
-import type { GatewayShard } from './read-gateway.js';
+import type { GatewayShard } from './gateway-shard.js';
 
 const PREFIX = 'sitrep_';
 /** From a cache hit (milliseconds) to a model brief with repairs near its deadline. */

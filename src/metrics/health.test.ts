@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { GatewayShard } from './gateway-shard.js';
 import { createHealthCheck } from './health.js';
-import type { GatewayShard } from './read-gateway.js';
 
 const up = (id: number): GatewayShard => ({ id, pingMs: 40, connected: true });
 const down = (id: number): GatewayShard => ({ id, pingMs: -1, connected: false });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { GatewayShard } from './read-gateway.js';
+import type { GatewayShard } from './gateway-shard.js';
 
 export const HealthSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('ok') }),

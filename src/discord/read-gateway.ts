@@ -1,12 +1,5 @@
 import { type Client, Status } from 'discord.js';
-
-/** One gateway connection of this process, as health and metrics see it. */
-export interface GatewayShard {
-  id: number;
-  /** Heartbeat round trip; negative until the first heartbeat is acknowledged. */
-  pingMs: number;
-  connected: boolean;
-}
+import type { GatewayShard } from '../metrics/gateway-shard.js';
 
 /** This process's gateway connections, read from discord.js without side effects. */
 export function readGateway(client: Client): GatewayShard[] {

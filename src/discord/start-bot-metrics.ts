@@ -1,11 +1,11 @@
 import type { Client } from 'discord.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import { answerShardAsks } from '../metrics/answer-shard-asks.js';
+import { type BotMetrics, NO_METRICS } from '../metrics/bot-metrics.js';
+import { createHealthCheck } from '../metrics/health.js';
+import { startMetricsServer } from '../metrics/metrics-server.js';
 import type { Store } from '../store/open-store.js';
-import { answerShardAsks } from './answer-shard-asks.js';
-import { type BotMetrics, NO_METRICS } from './bot-metrics.js';
-import { createHealthCheck } from './health.js';
-import { startMetricsServer } from './metrics-server.js';
 import { readGateway } from './read-gateway.js';
 
 export interface BotMetricsHandle {
@@ -25,7 +25,7 @@ export async function startBotMetrics(
   deps: { client: Client; store: Store; logger: Logger },
 ): Promise<BotMetricsHandle> {
   if (settings.port === undefined) return { metrics: NO_METRICS, address: null, close: async () => {} };
-  const { createMetrics } = await import('./create-metrics.js');
+  const { createMetrics } = await import('../metrics/create-metrics.js');
   const gateway = () => readGateway(deps.client);
   const { registry, metrics } = createMetrics(gateway);
   const health = createHealthCheck({ gateway, pingStore: () => deps.store.ping(), storeKind: deps.store.kind });
